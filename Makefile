@@ -1,0 +1,53 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is a helper for them.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# The first Python 3.11+ on PATH.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	&& { command -v $$p; break; }; done)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+# One test process per core, each with its own test database.
+WORKERS ?= auto
+
+.PHONY: install run test lint messages check-deploy clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11+ on PATH)."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo
+	@echo "Sakråd: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, password sakrad-demo)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# pytest's exit code passes through: 5 (no tests collected) fails like any other non-zero code.
+test: install
+	$(BIN)/pytest -n $(WORKERS) --dist loadfile $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=sakrad.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+messages: install
+	$(PY) manage.py makemessages --locale sv --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --no-obsolete
+	$(PY) manage.py compilemessages --locale sv --ignore '.venv/*'
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=sakrad.settings.production \
+	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	DJANGO_ALLOWED_HOSTS=sakrad.example.org \
+	DATABASE_URL=postgres://sakrad@db.example.org/sakrad REDIS_URL=redis://cache.example.org:6379/0 \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

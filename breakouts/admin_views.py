@@ -1,0 +1,117 @@
+"""/admin/breakouts/<consultation id>/: a consultation's groups, the automatic assignment, moving people
+by hand, and opening and closing note-taking. Views only parse the request and call services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.defaults import permission_denied
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from accounts.models import User
+from consultations.models import ConsultationPage
+
+from .models import BreakoutGroup
+from .permissions import can_manage_groups
+from .selectors import assignable_people, groups_for_consultation, note_taking_get
+from .services import (
+    group_member_move,
+    group_member_remove,
+    groups_assign,
+    note_taking_close,
+    note_taking_open,
+)
+
+
+class AssignForm(forms.Form):
+    n_groups = forms.IntegerField(
+        label=gettext_lazy("Number of groups"), min_value=1, max_value=50, initial=4
+    )
+    source = forms.ChoiceField(
+        label=gettext_lazy("Who"),
+        choices=[
+            ("accepted", gettext_lazy("Everyone who accepted")),
+            ("checked_in", gettext_lazy("Those checked in")),
+        ],
+    )
+
+
+class BreakoutGroupsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "breakouts_admin/groups.html"
+    page_title = gettext_lazy("Breakout groups")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
+        if not can_manage_groups(request.user):
+            return permission_denied(request, PermissionDenied())  # a real 403, not Wagtail's bounce
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.consultation.title
+
+    def get_context_data(self, **kwargs):
+        groups = list(groups_for_consultation(self.consultation))
+        placed = {m.user_id for group in groups for m in group.memberships.all()}
+        return super().get_context_data(
+            consultation=self.consultation,
+            groups=groups,
+            unplaced=[
+                user
+                for user, _org in assignable_people(consultation=self.consultation)
+                if user.pk not in placed
+            ],
+            note_taking=note_taking_get(consultation_id=self.consultation.pk),
+            assign_form=kwargs.pop("assign_form", None) or AssignForm(),
+            **kwargs,
+        )
+
+    def post(self, request, consultation_id):
+        action = request.POST.get("action")
+        handler = {"assign": self.assign, "open": self.open, "close": self.close, "move": self.move}.get(
+            action
+        )
+        if handler is None:
+            messages.error(request, _("Unknown action."))
+        else:
+            try:
+                handler(request)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        return redirect(reverse("breakouts_admin:groups", args=[self.consultation.pk]))
+
+    def assign(self, request):
+        form = AssignForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError(_("Choose a number of groups."))
+        groups_assign(consultation=self.consultation, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The attendees have been assigned to groups."))
+
+    def open(self, request):
+        note_taking_open(consultation=self.consultation, actor=request.user)
+        messages.success(request, _("Note-taking is open."))
+
+    def close(self, request):
+        note_taking_close(consultation=self.consultation, actor=request.user)
+        messages.success(request, _("Note-taking is closed; the notes are stored for the minutes."))
+
+    def move(self, request):
+        user = get_object_or_404(User, pk=request.POST.get("user"))
+        group_id = request.POST.get("group")
+        if group_id:
+            group = get_object_or_404(BreakoutGroup, pk=group_id, consultation=self.consultation)
+            group_member_move(user=user, to_group=group, actor=request.user)
+        else:
+            for group in BreakoutGroup.objects.filter(consultation=self.consultation, memberships__user=user):
+                group_member_remove(group=group, user=user, actor=request.user)
+        messages.success(request, _("Saved."))
+
+
+app_name = "breakouts_admin"
+urlpatterns = [path("<int:consultation_id>/", BreakoutGroupsView.as_view(), name="groups")]

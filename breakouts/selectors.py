@@ -1,0 +1,121 @@
+"""Reads of breakout groups, for the group page, the plenary wall, the admin and the notes consumer."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from .models import BreakoutGroup, GroupMembership, NotePoint, NoteTaking
+
+
+def group_for_user(*, user, consultation) -> BreakoutGroup | None:
+    """The group a participant is in at this consultation, if any."""
+    if not (user and user.is_authenticated):
+        return None
+    membership = (
+        GroupMembership.objects.select_related("group").filter(consultation=consultation, user=user).first()
+    )
+    return membership.group if membership else None
+
+
+def groups_for_consultation(consultation) -> QuerySet[BreakoutGroup]:
+    return (
+        BreakoutGroup.objects.filter(consultation=consultation)
+        .select_related("facilitator", "note_taker")
+        .prefetch_related("questions", "memberships__user__organisation")
+    )
+
+
+def group_get(*, group_id: int) -> BreakoutGroup | None:
+    return BreakoutGroup.objects.filter(pk=group_id).first()
+
+
+def group_questions(group: BreakoutGroup) -> list:
+    """The group's discussion questions in page order; none chosen means all of them."""
+    chosen = list(group.questions.all())
+    if chosen:
+        return sorted(chosen, key=lambda question: (question.sort_order or 0, question.number))
+    return list(group.consultation.questions.all())
+
+
+def group_members(group: BreakoutGroup) -> list:
+    return [membership.user for membership in group.memberships.select_related("user__organisation")]
+
+
+def is_group_member(*, user, group: BreakoutGroup) -> bool:
+    return GroupMembership.objects.filter(group=group, user=user).exists()
+
+
+def note_taking_get(*, consultation_id: int) -> NoteTaking | None:
+    return NoteTaking.objects.filter(consultation_id=consultation_id).first()
+
+
+def note_taking_is_open(*, consultation_id: int) -> bool:
+    note_taking = note_taking_get(consultation_id=consultation_id)
+    return note_taking is not None and note_taking.is_open
+
+
+def live_note_points(group: BreakoutGroup) -> list[NotePoint]:
+    """The group's points as the log has them now, as unsaved NotePoint objects."""
+    from notes.schema import points_read
+    from notes.services import note_document_load
+
+    doc, _seq = note_document_load(group_id=group.pk)
+    return [
+        NotePoint(
+            group=group,
+            point_id=point.id,
+            question_number=point.question,
+            text=point.text,
+            takeaway=point.takeaway,
+            order=point.order,
+        )
+        for point in points_read(doc)
+    ]
+
+
+def takeaways_for_consultation(consultation) -> dict[BreakoutGroup, list[NotePoint]]:
+    """Each group's takeaways, in group order: the stored rows once note-taking has closed, else the
+    live notes read from the log (the truth; a wall page then follows the sockets for changes)."""
+    note_taking = note_taking_get(consultation_id=consultation.pk)
+    closed = note_taking is not None and note_taking.closed_at is not None
+    result: dict[BreakoutGroup, list[NotePoint]] = {}
+    for group in groups_for_consultation(consultation):
+        points = list(group.note_points.all()) if closed else live_note_points(group)
+        result[group] = [point for point in points if point.takeaway]
+    return result
+
+
+def note_points_for_group(group: BreakoutGroup) -> list[NotePoint]:
+    return list(group.note_points.all())
+
+
+def assignable_people(*, consultation, source: str = "accepted") -> list[tuple]:
+    """(user, organisation) of the consultation's attendees with an account: named attendees of accepted
+    invitations ("checked_in": only those checked in). Without attendee rows, the accounts of
+    organisations with an accepted invitation."""
+    from invitations.models import Attendee, Invitation, InvitationStatus
+
+    attendees = Attendee.objects.filter(
+        consultation=consultation,
+        invitation__status=InvitationStatus.ACCEPTED,
+        user__isnull=False,
+        user__is_active=True,
+    ).select_related("user", "invitation__organisation")
+    if source == "checked_in":
+        attendees = attendees.filter(checked_in_at__isnull=False)
+    pairs = [(attendee.user, attendee.invitation.organisation) for attendee in attendees.order_by("user_id")]
+    if pairs or source == "checked_in":
+        return pairs
+    from accounts.models import User
+
+    organisations = Invitation.objects.filter(
+        consultation=consultation, status=InvitationStatus.ACCEPTED
+    ).values("organisation")
+    users = User.objects.filter(organisation__in=organisations, is_active=True).select_related("organisation")
+    return [(user, user.organisation) for user in users.order_by("pk")]
+
+
+def group_note_taking_open(*, group_id: int) -> bool:
+    return NoteTaking.objects.filter(
+        consultation__breakout_groups__pk=group_id, opened_at__isnull=False, closed_at__isnull=True
+    ).exists()

@@ -1,0 +1,61 @@
+"""Staff open and close a consultation's note-taking. Closing keeps each group's final notes as rows."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from ..log_actions import NOTE_TAKING_CLOSE, NOTE_TAKING_OPEN
+from ..models import BreakoutGroup, NotePoint, NoteTaking
+from .notify import notify_groups
+
+
+def _group_ids(consultation) -> list[int]:
+    return list(BreakoutGroup.objects.filter(consultation=consultation).values_list("pk", flat=True))
+
+
+@transaction.atomic
+def note_taking_open(*, consultation, actor=None) -> NoteTaking:
+    note_taking, _ = NoteTaking.objects.select_for_update().get_or_create(consultation=consultation)
+    note_taking.opened_at = timezone.now()
+    note_taking.closed_at = None
+    note_taking.save()
+    log(instance=consultation, action=NOTE_TAKING_OPEN, user=actor)
+    notify_groups(_group_ids(consultation), "note_taking.changed")
+    return note_taking
+
+
+def _store_final_points(group: BreakoutGroup) -> int:
+    from notes.schema import points_read
+    from notes.services import note_document_load, note_log_lock
+
+    # Waits for appends in flight; later ones see the closed state and are refused.
+    note_log_lock(group_id=group.pk)
+    doc, _seq = note_document_load(group_id=group.pk)
+    NotePoint.objects.filter(group=group).delete()
+    points = NotePoint.objects.bulk_create(
+        NotePoint(
+            group=group,
+            point_id=point.id[:64],
+            question_number=point.question,
+            text=point.text,
+            takeaway=point.takeaway,
+            order=point.order,
+        )
+        for point in points_read(doc)
+    )
+    return len(points)
+
+
+@transaction.atomic
+def note_taking_close(*, consultation, actor=None) -> NoteTaking:
+    note_taking, _ = NoteTaking.objects.select_for_update().get_or_create(consultation=consultation)
+    note_taking.closed_at = timezone.now()
+    note_taking.save()
+    stored = sum(
+        _store_final_points(group) for group in BreakoutGroup.objects.filter(consultation=consultation)
+    )
+    log(instance=consultation, action=NOTE_TAKING_CLOSE, user=actor, data={"points": stored})
+    notify_groups(_group_ids(consultation), "note_taking.changed")
+    return note_taking

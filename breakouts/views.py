@@ -1,0 +1,140 @@
+"""The group page (a breakout group's live notes) and the plenary wall (every group's takeaways).
+
+Both pages are server-rendered read-only views of the last stored points (NotePoint rows); the
+browser bundles (frontend/src/notes.js, plenary.js → static/js/*.bundle.js) connect to the notes
+websocket, /ws/notes/<group_id> (docs/notes-protocol.md), and make them live. Everything the
+scripts need comes through data- attributes: the pages run under a strict CSP with no inline script.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from consultations.models import ConsultationPage
+
+from .models import BreakoutGroup
+from .permissions import can_edit_notes, can_run_plenary, can_view_group
+from .selectors import group_questions, groups_for_consultation, note_points_for_group, note_taking_is_open
+
+
+@dataclass
+class QuestionNotes:
+    number: int
+    text: str
+    sub_questions: list[str]
+    points: list = field(default_factory=list)
+
+
+def notes_path(group: BreakoutGroup) -> str:
+    """The websocket path of a group's notes, as the contract puts it in data-notes-url."""
+    return f"/ws/notes/{group.pk}"
+
+
+def display_name(user) -> str:
+    """What the others see in "In the room now": the person's name, else their organisation's; never
+    the e-mail address."""
+    full = user.get_full_name().strip()
+    if full:
+        return full
+    organisation = getattr(user, "organisation", None)
+    return organisation.name if organisation is not None else _("Participant")
+
+
+def notes_strings() -> dict[str, str]:
+    """The group page's interface strings, translated here and read by notes.js ({n} etc. filled there)."""
+    return {
+        "status_connecting": _("Connecting…"),
+        "status_connected": _("Connected"),
+        "status_reconnecting": _("Reconnecting…"),
+        "status_offline": _("Offline — your changes are kept and will be sent"),
+        "status_closed": _("The server closed the connection. Reload the page to try again."),
+        "point_label": _("Point {n} under question {q}"),
+        "takeaway": _("Takeaway"),
+        "move_up": _("Move up"),
+        "move_down": _("Move down"),
+        "delete": _("Delete"),
+        "confirm_delete": _("Delete {name}? This cannot be undone."),
+        "deleted": _("Point deleted."),
+        "deleted_by_other": _("The point you were in was deleted by someone else."),
+        "writing_here": _("Writing here now: {names}"),
+        "moved": _("Moved: now {name}."),
+        "you": _("{name} (you)"),
+        "anonymous": _("Participant"),
+        "read_only_now": _("Note-taking has been closed: you can read the notes but no longer change them."),
+        "editable_again": _("Note-taking is open again: you can change the notes."),
+        "changed_one": _("1 point changed by others"),
+        "changed_many": _("{count} points changed by others"),
+    }
+
+
+def plenary_strings() -> dict[str, str]:
+    return {
+        "question": _("Question {q}"),
+        "highlight": _("Highlight"),
+        "wall_connected": _("Live: all {total} groups connected"),
+        "wall_reconnecting": _("Reconnecting… {connected} of {total} groups connected"),
+        "wall_offline": _("Offline: showing what was last received"),
+    }
+
+
+def _questions_with_points(group: BreakoutGroup) -> tuple[list[QuestionNotes], list]:
+    questions = [
+        QuestionNotes(number=q.number, text=q.text, sub_questions=q.sub_question_texts)
+        for q in group_questions(group)
+    ]
+    by_number = {q.number: q for q in questions}
+    other = []
+    for point in note_points_for_group(group):
+        target = by_number.get(point.question_number)
+        (target.points if target else other).append(point)
+    return questions, other
+
+
+@require_GET
+@login_required
+def group_notes(request, group_id: int):
+    group = get_object_or_404(BreakoutGroup.objects.select_related("consultation"), pk=group_id)
+    if not can_view_group(request.user, group):
+        raise PermissionDenied
+    questions, other_points = _questions_with_points(group)
+    context = {
+        "group": group,
+        "consultation": group.consultation,
+        "questions": questions,
+        "other_points": other_points,
+        "notes_url": notes_path(group),
+        "can_edit": can_edit_notes(request.user, group),
+        "note_taking_open": note_taking_is_open(consultation_id=group.consultation_id),
+        "user_name": display_name(request.user),
+        "strings_json": json.dumps(notes_strings(), ensure_ascii=False),
+    }
+    return render(request, "breakouts/group_notes.html", context)
+
+
+@require_GET
+@login_required
+def plenary(request, consultation_id: int):
+    consultation = get_object_or_404(ConsultationPage, pk=consultation_id)
+    if not can_run_plenary(request.user, consultation):
+        raise PermissionDenied
+    groups = [
+        {
+            "group": group,
+            "notes_url": notes_path(group),
+            "takeaways": [point for point in note_points_for_group(group) if point.takeaway],
+        }
+        for group in groups_for_consultation(consultation)
+    ]
+    context = {
+        "consultation": consultation,
+        "groups": groups,
+        "strings_json": json.dumps(plenary_strings(), ensure_ascii=False),
+    }
+    return render(request, "breakouts/plenary.html", context)

@@ -1,0 +1,102 @@
+"""Breakout groups in the Wagtail admin: audit-log labels, the group snippets, and the per-consultation
+screen (assign people, move them, open and close note-taking)."""
+
+from django import forms
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from consultations.models import ConsultationPage
+
+from . import admin_views
+from . import log_actions as actions
+from .models import BreakoutGroup
+from .permissions import can_manage_groups
+
+admin_urls = admin_views.urlpatterns
+
+MESSAGES = {
+    actions.GROUP_CREATE: (_("Create breakout group"), _("Created breakout group %(name)s")),
+    actions.MEMBER_ADD: (_("Add to breakout group"), _("Added a participant to the group")),
+    actions.MEMBER_MOVE: (_("Move to breakout group"), _("Moved a participant to the group")),
+    actions.MEMBER_REMOVE: (_("Remove from breakout group"), _("Removed a participant from the group")),
+    actions.GROUPS_ASSIGN: (
+        _("Assign breakout groups"),
+        _("Assigned %(people)s people to %(groups)s groups"),
+    ),
+    actions.NOTE_TAKING_OPEN: (_("Open note-taking"), _("Opened the groups' note-taking")),
+    actions.NOTE_TAKING_CLOSE: (_("Close note-taking"), _("Closed note-taking; %(points)s points stored")),
+}
+
+
+class DataFormatter(LogFormatter):
+    message = ""
+
+    def format_message(self, log_entry):
+        try:
+            return self.message % dict(log_entry.data or {})
+        except (KeyError, TypeError, ValueError):
+            return str(self.label)  # an entry from an older version of the message
+
+
+@hooks.register("register_log_actions")
+def register_breakout_log_actions(registry):
+    for action, (label, message) in MESSAGES.items():
+        formatter = type(
+            f"Formatter_{action.replace('.', '_')}", (DataFormatter,), {"label": label, "message": message}
+        )
+        registry.register_action(action)(formatter)
+
+
+# --- The organisers' screens ------------------------------------------------------------------
+
+
+class BreakoutGroupViewSet(SnippetViewSet):
+    model = BreakoutGroup
+    icon = "group"
+    menu_label = _("Breakout groups")
+    add_to_admin_menu = False
+    list_display = ["name", "consultation", "facilitator", "note_taker"]
+    list_filter = ["consultation"]
+    panels = [
+        FieldPanel("consultation"),
+        FieldPanel("name"),
+        FieldPanel("facilitator"),
+        FieldPanel("note_taker"),
+        FieldPanel("questions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sort_order"),
+    ]
+
+
+register_snippet(BreakoutGroupViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_breakout_admin_urls():
+    return [path("breakouts/", include((admin_urls, "breakouts_admin"), namespace="breakouts_admin"))]
+
+
+class BreakoutGroupsMenuItem(PageMenuItem):
+    """ "Breakout groups" in a consultation's "more" menu."""
+
+    label = _("Breakout groups")
+    icon_name = "group"
+    url_name = "breakouts_admin:groups"
+
+    def is_shown(self, user):
+        return isinstance(self.page.specific_deferred, ConsultationPage) and can_manage_groups(user)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_breakouts_button(page, user, view_name=None, next_url=None):
+    return [BreakoutGroupsMenuItem(page=page, priority=42)]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_breakouts_button(page, user, next_url=None):
+    return [BreakoutGroupsMenuItem(page=page, priority=47)]

@@ -1,0 +1,36 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from ..forms import ConsultationFilterForm
+
+
+class ConsultationIndexPage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["consultations.ConsultationPage"]
+    max_count = 1
+    page_size = 10
+
+    class Meta:
+        verbose_name = _("consultation index")
+
+    def consultations(self):
+        from .page import ConsultationPage
+
+        return ConsultationPage.objects.child_of(self).for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        consultations = self.consultations()
+        form = ConsultationFilterForm(request.GET or None, years=consultations.years())
+        if form.is_valid():
+            consultations = form.filter(consultations)
+        page = Paginator(consultations, self.page_size).get_page(request.GET.get("page"))
+        context.update(filter_form=form, consultations=page, paginator=page.paginator)
+        return context

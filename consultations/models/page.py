@@ -1,0 +1,258 @@
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..admin_forms import ConsultationPageForm
+from ..blocks import AgendaItemBlock, BodyBlock, RecordingBlock
+from ..status import ConsultationStatus, status_for
+from ..validation import DUPLICATE_QUESTION_NUMBERS
+from .queryset import ConsultationPageManager
+
+
+class EventKind(models.TextChoices):
+    CONSULTATION = "consultation", _("Consultation (sakråd)")
+    CONFERENCE = "conference", _("Conference")
+
+
+class EventFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    HYBRID = "hybrid", _("Hybrid")
+    DIGITAL = "digital", _("Digital")
+
+
+class ConsultationPage(Page):
+    """One consultation or one larger event such as a national conference: the same page type."""
+
+    kind = models.CharField(
+        _("kind of event"), max_length=20, choices=EventKind.choices, default=EventKind.CONSULTATION
+    )
+    themes = ParentalManyToManyField("consultations.Theme", verbose_name=_("themes"), blank=True)
+    ministry = models.CharField(_("organising ministry"), max_length=255)
+    unit = models.CharField(_("organising unit"), max_length=255, blank=True)
+    host = models.ForeignKey(
+        "organisations.Person",
+        verbose_name=_("host"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_consultations",
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.IN_PERSON
+    )
+    venue_name = models.CharField(_("venue"), max_length=255, blank=True)
+    venue_address = models.TextField(_("venue address"), blank=True)
+    online_link = models.URLField(_("online link"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    agenda = StreamField(
+        [("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True
+    )
+    recordings = StreamField(
+        [("recording", RecordingBlock())],
+        verbose_name=_("recordings"),
+        blank=True,
+        help_text=_("Recorded parts, linked after the event."),
+    )
+    press_contact = models.ForeignKey(
+        "organisations.Person",
+        verbose_name=_("press contact"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    capacity = models.PositiveIntegerField(_("total capacity"), null=True, blank=True)
+    seats_per_organisation = models.PositiveSmallIntegerField(
+        _("seats per organisation"), default=2
+    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    rsvp_deadline = models.DateTimeField(_("RSVP deadline"), null=True, blank=True)
+
+    objects = ConsultationPageManager()
+    base_form_class = ConsultationPageForm
+
+    parent_page_types = ["consultations.ConsultationIndexPage"]
+    subpage_types = ["minutes.MinutesPage"]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.SearchField("ministry"),
+        index.FilterField("date"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("themes"),
+        MultiFieldPanel(
+            [FieldPanel("ministry"), FieldPanel("unit"), FieldPanel("host")],
+            heading=_("Organiser"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldPanel("format"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("online_link"),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("agenda"),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
+        InlinePanel(
+            "questions", heading=_("Discussion questions"), label=_("Discussion question")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldPanel("seats_per_organisation"),
+                FieldPanel("registration_opens"),
+                FieldPanel("rsvp_deadline"),
+            ],
+            heading=_("Registration"),
+        ),
+        FieldPanel("recordings"),
+        FieldPanel("press_contact"),
+    ]
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _(
+                "The end time must be after the start time (Sluttiden måste vara efter starttiden)."
+            )
+        if self.format != EventFormat.IN_PERSON and not self.online_link:
+            errors["online_link"] = _(
+                "A hybrid or digital event needs an online link "
+                "(Ett hybrid- eller digitalt möte behöver en länk)."
+            )
+        if self.format != EventFormat.DIGITAL and not self.venue_address:
+            errors["venue_address"] = _(
+                "An event in a room needs a venue address (Ett fysiskt möte behöver en adress)."
+            )
+        if self.rsvp_deadline and self.date and self.rsvp_deadline.date() > self.date:
+            errors["rsvp_deadline"] = _(
+                "The RSVP deadline must be on or before the day "
+                "(Sista svarsdag måste vara senast samma dag)."
+            )
+        if (
+            self.registration_opens
+            and self.rsvp_deadline
+            and self.registration_opens >= self.rsvp_deadline
+        ):
+            errors["registration_opens"] = _(
+                "Registration must open before the RSVP deadline "
+                "(Anmälan måste öppna före sista svarsdag)."
+            )
+        numbers = [question.number for question in self.questions.all()]
+        if len(numbers) != len(set(numbers)):
+            errors["title"] = DUPLICATE_QUESTION_NUMBERS
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(self.date, self.start_time))
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(self.date, self.end_time))
+
+    @cached_property
+    def published_minutes(self):
+        from minutes.models import MinutesPage
+
+        return MinutesPage.objects.child_of(self).live().public().first()
+
+    @property
+    def status(self) -> ConsultationStatus:
+        computed = getattr(self, "computed_status", None)
+        if computed:
+            return ConsultationStatus(computed)
+        has_minutes = getattr(self, "has_published_minutes", None)
+        if has_minutes is None:
+            has_minutes = self.published_minutes is not None
+        return status_for(
+            date=self.date,
+            end_time=self.end_time,
+            registration_opens=self.registration_opens,
+            rsvp_deadline=self.rsvp_deadline,
+            has_published_minutes=has_minutes,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import consultation_page_details
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(consultation_page_details(page=self))
+        return context
+
+
+class ConsultationSpeaker(Orderable):
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        "organisations.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role = models.CharField(
+        _("role at the event"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. 'Opens the meeting' or 'Keynote'."),
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+
+class DiscussionQuestion(Orderable):
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="questions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("question"))
+    sub_questions = StreamField(
+        [("sub_question", blocks.CharBlock(label=_("Sub-question"), max_length=500))],
+        verbose_name=_("sub-questions"),
+        blank=True,
+    )
+
+    panels = [FieldPanel("number"), FieldPanel("text"), FieldPanel("sub_questions")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("discussion question")
+        verbose_name_plural = _("discussion questions")
+
+    def __str__(self):
+        return f"{self.number}. {self.text}"
+
+    @property
+    def sub_question_texts(self) -> list[str]:
+        return [block.value for block in self.sub_questions]

@@ -1,0 +1,1 @@
+"""Demo facts and texts as plain data, one module per subject; no database access here."""

@@ -1,0 +1,117 @@
+"""Consultations and conferences with their speakers, questions, invitations and minutes."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from consultations.models import ConsultationPage, ConsultationSpeaker, DiscussionQuestion
+from invitations.models import Invitation
+from minutes.models import MinutesPage
+
+from .site_tree import publish_child
+from .streams import agenda_item, sub_questions
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+PAGE_FIELDS = [
+    "slug",
+    "title",
+    "kind",
+    "ministry",
+    "unit",
+    "start_time",
+    "end_time",
+    "format",
+    "venue_name",
+    "venue_address",
+    "introduction",
+    "body",
+    "capacity",
+    "seats_per_organisation",
+]
+
+
+def local(moment: dt.datetime | None) -> dt.datetime | None:
+    return moment.replace(tzinfo=STOCKHOLM) if moment else None
+
+
+def schedule(data: dict, today: dt.date) -> tuple[dt.date, dt.datetime, dt.datetime]:
+    """The date, registration opening and RSVP deadline: fixed, or relative to `today`."""
+    if "date" in data:
+        return data["date"], local(data["registration_opens"]), local(data["rsvp_deadline"])
+    start = today + dt.timedelta(days=data["days_ahead"])
+    date = start + dt.timedelta(days=(data["weekday"] - start.weekday()) % 7)
+    anchors = {"run": today, "date": date}
+    opens = anchors[data["opens"][0]] + dt.timedelta(days=data["opens"][1])
+    deadline = anchors[data["deadline"][0]] + dt.timedelta(days=data["deadline"][1])
+    return (
+        date,
+        dt.datetime.combine(opens, dt.time(9, 0), tzinfo=STOCKHOLM),
+        dt.datetime.combine(deadline, dt.time(23, 59), tzinfo=STOCKHOLM),
+    )
+
+
+def build_consultation(data: dict, *, people, themes, today) -> ConsultationPage:
+    date, opens, deadline = schedule(data, today)
+    page = ConsultationPage(
+        **{field: data[field] for field in PAGE_FIELDS},
+        date=date,
+        registration_opens=opens,
+        rsvp_deadline=deadline,
+        host=people[data["host"]],
+        press_contact=people.get(data.get("press_contact", "")),
+        online_link=data.get("online_link", ""),
+        recordings=data.get("recordings", []),
+        agenda=[
+            agenda_item(time, item, [people[name] for name in names], description)
+            for time, item, names, description in data["agenda"]
+        ],
+    )
+    page.themes = [themes[slug] for slug in data["themes"]]
+    page.speakers = [ConsultationSpeaker(person=people[name], role=role) for name, role in data["speakers"]]
+    page.questions = [
+        DiscussionQuestion(number=number, text=text, sub_questions=sub_questions(subs))
+        for number, text, subs in data["questions"]
+    ]
+    return page
+
+
+def ensure_consultation(index, data: dict, *, people, themes, organisations, today, tally):
+    page = publish_child(
+        index,
+        data["slug"],
+        lambda: build_consultation(data, people=people, themes=themes, today=today),
+        tally,
+        kind="consultation",
+        first_published_at=local(data.get("first_published_at")),
+    )
+    for number, name in enumerate(data["invited"]):
+        status = "declined" if name in data.get("declined", ()) else data["status"]
+        _, created = Invitation.objects.get_or_create(
+            consultation=page,
+            organisation=organisations[name],
+            defaults=_invitation_fields(page, status, number),
+        )
+        tally.record("invitation", created=created)
+    return page
+
+
+def _invitation_fields(page, status: str, number: int) -> dict:
+    """Sent when registration opened; answers spread over the following days, before the deadline."""
+    fields = {"status": status}
+    if status != "not_sent":
+        fields["sent_at"] = page.registration_opens
+    if status in ("accepted", "declined"):
+        answered = page.registration_opens + dt.timedelta(days=1 + number % 10, hours=number % 7)
+        fields["answered_at"] = min(answered, page.rsvp_deadline - dt.timedelta(hours=1))
+    return fields
+
+
+def ensure_minutes(consultation, data: dict, tally) -> MinutesPage:
+    fields = {key: data[key] for key in ("slug", "title", "summary", "body")}
+    return publish_child(
+        consultation,
+        data["slug"],
+        lambda: MinutesPage(**fields),
+        tally,
+        kind="minutes",
+        first_published_at=local(data["first_published_at"]),
+    )

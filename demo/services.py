@@ -1,0 +1,81 @@
+"""`demo_seed()`: the whole demo in one transaction, safe to run any number of times."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from consultations.models import ConsultationIndexPage
+from home.models import StandardPage
+
+from . import accounts, directory, events, site_tree
+from .content import (
+    accessibility,
+    kartlyftet_2025,
+    minutes_2024,
+    organisations,
+    people,
+    sakrad_2024,
+    site,
+    themes,
+    upcoming,
+)
+from .content import accounts as demo_accounts
+from .tally import Tally
+
+
+@transaction.atomic
+def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
+    """Create what is missing and leave what exists; return counts of created and existing rows.
+
+    `today` anchors the upcoming consultations and the accessibility statement's date the first
+    time they are created (default: the local date).
+    """
+    today = today or timezone.localdate()
+    tally = Tally(stdout)
+    home = _site(today, tally)
+    theme_rows = directory.ensure_themes(themes.THEMES, tally)
+    organisation_rows = directory.ensure_organisations(organisations.ORGANISATIONS, tally)
+    person_rows = directory.ensure_people(people.PEOPLE, organisation_rows, tally)
+    index = site_tree.publish_child(
+        home, site.INDEX["slug"], lambda: ConsultationIndexPage(**site.INDEX), tally
+    )
+    context = {"people": person_rows, "themes": theme_rows, "organisations": organisation_rows}
+    past = events.ensure_consultation(index, sakrad_2024.SAKRAD_2024, today=today, tally=tally, **context)
+    events.ensure_minutes(past, minutes_2024.MINUTES_2024, tally)
+    events.ensure_consultation(index, kartlyftet_2025.KARTLYFTET_2025, today=today, tally=tally, **context)
+    for data in upcoming.UPCOMING:
+        events.ensure_consultation(index, data, today=today, tally=tally, **context)
+    _accounts(organisation_rows, tally)
+    return tally.as_dict()
+
+
+def _site(today: dt.date, tally):
+    home = site_tree.ensure_home(site.HOME, tally)
+    site_tree.publish_child(home, site.ABOUT["slug"], lambda: StandardPage(**site.ABOUT), tally)
+    statement = site_tree.publish_child(
+        home,
+        accessibility.ACCESSIBILITY["slug"],
+        lambda: StandardPage(**accessibility.statement(today)),
+        tally,
+    )
+    site_tree.ensure_accessibility_settings(home, statement, accessibility.CONTACT_EMAIL, tally)
+    return home
+
+
+def _accounts(organisation_rows, tally) -> None:
+    groups = accounts.ensure_groups(
+        approvers=demo_accounts.APPROVERS, organisers=demo_accounts.ORGANISERS, tally=tally
+    )
+    for row in demo_accounts.STAFF:
+        fields = {key: row[key] for key in ("first_name", "last_name")}
+        member_of = [groups[name] for name in row["groups"]]
+        accounts.ensure_user(row["email"], tally, groups=member_of, superuser=row["superuser"], **fields)
+    for email, first_name, last_name, organisation in demo_accounts.PARTICIPANTS:
+        accounts.ensure_user(
+            email,
+            tally,
+            first_name=first_name,
+            last_name=last_name,
+            organisation=organisation_rows[organisation],
+        )

@@ -1,0 +1,1 @@
+"""The site's front page and plain content pages (about, accessibility statement)."""

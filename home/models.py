@@ -1,0 +1,61 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from consultations.blocks import BodyBlock
+
+from .site_settings import SiteSettings  # noqa: F401
+
+
+class HomePage(Page):
+    introduction = RichTextField(
+        _("introduction"), features=["bold", "italic", "link"], blank=True
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["consultations.ConsultationIndexPage", "home.StandardPage"]
+    max_count = 1
+    listing_size = 3
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations.models import ConsultationPage
+        from minutes.models import MinutesPage
+
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        context["upcoming"] = list(
+            ConsultationPage.objects.descendant_of(self)
+            .upcoming(today)
+            .with_status()
+            .prefetch_related("themes")[: self.listing_size]
+        )
+        context["recent_minutes"] = list(
+            MinutesPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at")[: self.listing_size]
+        )
+        return context
+
+
+class StandardPage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,1 @@
+"""Invitations of organisations to a consultation, and what each organisation answered."""

@@ -1,0 +1,81 @@
+"""What every invitation screen shares: the consultation from the URL, and the permission check."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from consultations.models import ConsultationPage
+
+from ..permissions import can_manage_invitations
+
+
+def consultation_url(name: str, consultation) -> str:
+    return reverse(f"invitations_admin:{name}", args=[consultation.pk])
+
+
+class ConsultationMixin:
+    """Loads the consultation and refuses anyone who may not manage its invitations.
+
+    A real 403 page (not PermissionDenied, which Wagtail turns into a redirect to the dashboard):
+    staff without the permission should be told no, not bounced.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
+        if not can_manage_invitations(user=request.user, consultation=self.consultation):
+            return permission_denied(request, PermissionDenied())
+        return super().dispatch(request, *args, **kwargs)
+
+    def url(self, name: str) -> str:
+        return consultation_url(name, self.consultation)
+
+
+class ConsultationAdminMixin(ConsultationMixin, WagtailAdminTemplateMixin):
+    header_icon = "mail"
+
+    def get_page_subtitle(self):
+        return self.consultation.title
+
+    def get_breadcrumbs_items(self):
+        items = [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.consultation.pk]),
+                "label": self.consultation.title,
+            },
+        ]
+        if self.page_title != _("Invitations"):
+            items.append({"url": self.url("index"), "label": _("Invitations")})
+        return [*items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(consultation=self.consultation, **kwargs)
+
+
+class ServiceActionMixin(ConsultationMixin):
+    """A POST that calls one service: a rule broken (ValidationError) is shown as a message."""
+
+    http_method_names = ["post"]
+
+    def run(self, action, *, success: str, redirect_to: str):
+        try:
+            action()
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(self.request, message)
+            return redirect(self.url("index"))
+        messages.success(self.request, success)
+        return redirect(redirect_to)
+
+
+def posted_pk(request, name: str) -> int:
+    """The id a form posted (a row's button); anything else is a 404, not a server error."""
+    value = request.POST.get(name, "")
+    if not value.isdigit():
+        raise Http404
+    return int(value)

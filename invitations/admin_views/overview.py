@@ -1,0 +1,82 @@
+"""The state of every invitation at a glance, with the actions on one invitation (revoke, send again)."""
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+
+from ..models import Invitation, InvitationStatus
+from ..permissions import rsvp_closes_at
+from ..selectors import invitation_list, invitation_summary, send_batches
+from ..services import invitation_send_start, invitation_token_revoke
+from .base import ConsultationAdminMixin, ServiceActionMixin, posted_pk
+
+# The overview's columns of counts, in the order of the workflow; "no answer" is sent and unanswered.
+COUNT_LABELS = [
+    (InvitationStatus.NOT_SENT.value, InvitationStatus.NOT_SENT.label),
+    (InvitationStatus.SENT.value, InvitationStatus.SENT.label),
+    ("no_answer", gettext_lazy("No answer")),
+    (InvitationStatus.ACCEPTED.value, InvitationStatus.ACCEPTED.label),
+    (InvitationStatus.WAITLISTED.value, InvitationStatus.WAITLISTED.label),
+    (InvitationStatus.DECLINED.value, InvitationStatus.DECLINED.label),
+]
+
+
+class InvitationIndexView(ConsultationAdminMixin, TemplateView):
+    page_title = gettext_lazy("Invitations")
+    template_name = "invitations/admin/index.html"
+
+    def get_context_data(self, **kwargs):
+        summary = invitation_summary(consultation=self.consultation)
+        counts = summary["counts"]
+        closes_at = rsvp_closes_at(consultation=self.consultation)
+        return super().get_context_data(
+            invitations=invitation_list(consultation=self.consultation),
+            summary=summary,
+            counts=[(key, label, counts.get(key, 0)) for key, label in COUNT_LABELS],
+            not_sent=counts.get(InvitationStatus.NOT_SENT.value, 0),
+            total=sum(counts.get(status.value, 0) for status in InvitationStatus),
+            latest_send=send_batches(consultation=self.consultation).first(),
+            closes_at=closes_at,
+            rsvp_open=timezone.now() < closes_at,
+            statuses=InvitationStatus,
+            **kwargs,
+        )
+
+
+class TokenRevokeView(ServiceActionMixin, View):
+    def post(self, request, consultation_id):
+        invitation = get_object_or_404(
+            Invitation.objects.select_related("organisation"),
+            pk=posted_pk(request, "invitation"),
+            consultation=self.consultation,
+        )
+        return self.run(
+            lambda: invitation_token_revoke(invitation=invitation, actor=request.user),
+            success=_(
+                "The link sent to %(organisation)s no longer works. Send the invitation again for a new one."
+            )
+            % {"organisation": invitation.organisation.name},
+            redirect_to=self.url("index"),
+        )
+
+
+class InvitationSendView(ServiceActionMixin, View):
+    """Sends every invitation not sent yet, or, given one invitation, that one again with a new link."""
+
+    def post(self, request, consultation_id):
+        again = None
+        if request.POST.get("invitation"):
+            again = [
+                get_object_or_404(
+                    Invitation, pk=posted_pk(request, "invitation"), consultation=self.consultation
+                )
+            ]
+        return self.run(
+            lambda: invitation_send_start(
+                consultation=self.consultation, actor=request.user, invitations=again
+            ),
+            success=_("Sending has started."),
+            redirect_to=self.url("sends"),
+        )

@@ -1,0 +1,61 @@
+"""Progress of the sends (invitations and reminders), retrying failed emails, and reminders."""
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+
+from ..models import DeliveryStatus, InvitationDelivery, InvitationSend
+from ..selectors import send_batches
+from ..services import invitation_send_retry, reminder_send
+from .base import ConsultationAdminMixin, ServiceActionMixin, posted_pk
+
+SHOWN_SENDS = 10
+REFRESH_SECONDS = 3
+# Deliveries staff need to look at: failed, or claimed with an unknown outcome (see DeliveryStatus).
+PROBLEM_STATUSES = [DeliveryStatus.FAILED, DeliveryStatus.SENDING]
+
+
+class SendProgressView(ConsultationAdminMixin, TemplateView):
+    """The latest sends with their counts. While one runs, the page reloads itself (a <meta> refresh:
+    no script needed), unless ?refresh=0 asks it to hold still (e.g. for a screen reader)."""
+
+    page_title = gettext_lazy("Sending progress")
+    template_name = "invitations/admin/sends.html"
+
+    def get_context_data(self, **kwargs):
+        sends = list(send_batches(consultation=self.consultation)[:SHOWN_SENDS])
+        problems = (
+            InvitationDelivery.objects.filter(send__in=sends, status__in=PROBLEM_STATUSES)
+            .select_related("invitation__organisation")
+            .order_by("-send_id", "invitation__organisation__name")
+        )
+        running = any(send.finished_at is None for send in sends)
+        return super().get_context_data(
+            sends=sends,
+            problems=problems,
+            running=running,
+            refresh_seconds=REFRESH_SECONDS if running and self.request.GET.get("refresh") != "0" else None,
+            **kwargs,
+        )
+
+
+class SendRetryView(ServiceActionMixin, View):
+    def post(self, request, consultation_id):
+        batch = get_object_or_404(
+            InvitationSend, pk=posted_pk(request, "send"), consultation=self.consultation
+        )
+        return self.run(
+            lambda: invitation_send_retry(send_batch=batch, actor=request.user),
+            success=_("Retrying the emails that did not go out."),
+            redirect_to=self.url("sends"),
+        )
+
+
+class ReminderSendView(ServiceActionMixin, View):
+    def post(self, request, consultation_id):
+        return self.run(
+            lambda: reminder_send(consultation=self.consultation, actor=request.user),
+            success=_("Sending reminders to the organisations that have not answered."),
+            redirect_to=self.url("sends"),
+        )

@@ -1,0 +1,15 @@
+"""Names of the audit-log actions; labels and messages are registered in wagtail_hooks.py."""
+
+INVITATION_CREATE = "sakrad.invitation_create"
+INVITATION_SEND = "sakrad.invitation_send"
+INVITATION_SEND_RETRY = "sakrad.invitation_send_retry"
+REMINDER_SEND = "sakrad.reminder_send"
+INVITATION_DELIVERED = "sakrad.invitation_delivered"
+INVITATION_DELIVERY_FAILED = "sakrad.invitation_delivery_failed"
+INVITATION_TOKEN_REVOKE = "sakrad.invitation_token_revoke"  # noqa: S105 (an action name)
+RSVP_ACCEPT = "sakrad.rsvp_accept"
+RSVP_DECLINE = "sakrad.rsvp_decline"
+WAITLIST_PROMOTE = "sakrad.waitlist_promote"
+ATTENDEE_REMOVE = "sakrad.attendee_remove"
+ATTENDEE_CHECK_IN = "sakrad.attendee_check_in"
+ATTENDEE_NEEDS_ERASE = "sakrad.attendee_needs_erase"

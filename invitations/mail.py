@@ -1,0 +1,134 @@
+"""The emails of the invitation app: Swedish first, English below, plain text with an HTML alternative.
+
+Each message is rendered once per language from the same templates (English msgids, Swedish from the
+catalogue), so the two halves always say the same thing.
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from .ics import consultation_ics, venue_text
+from .permissions import rsvp_closes_at
+
+LANGUAGES = ("sv", "en")
+INVITATION_SUBJECT = _("Invitation: %(title)s")
+REMINDER_SUBJECT = _("Reminder: please answer the invitation to %(title)s")
+PROMOTED_SUBJECT = _("You have a place at %(title)s")
+LOGIN_SUBJECT = _("Your login to %(title)s")
+TEXT_SEPARATOR = "\n\n" + "-" * 60 + "\n\n"
+
+
+def absolute_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def rsvp_url(*, token: str, language: str) -> str:
+    with translation.override(language):
+        return absolute_url(reverse("invitations:rsvp", kwargs={"token": token}))
+
+
+def login_url(*, language: str) -> str:
+    # allauth's "send me a code" page: works for accounts that never had a password.
+    with translation.override(language):
+        return absolute_url(reverse("account_request_login_code"))
+
+
+def bilingual_message(
+    *, template: str, subject, subject_params: dict, context_for: Callable[[str], dict], to: list[str]
+) -> EmailMultiAlternatives:
+    """One email from invitations/email/<template>.txt/.html; `subject` is a lazy msgid."""
+    subjects, texts, htmls = [], [], []
+    for language in LANGUAGES:
+        with translation.override(language):
+            context = {**context_for(language), "language": language}
+            subjects.append(str(subject) % subject_params)
+            texts.append(render_to_string(f"invitations/email/{template}.txt", context).strip())
+            html = render_to_string(f"invitations/email/{template}.html", context).strip()
+            htmls.append(mark_safe(html))  # rendered by the template engine, so already escaped
+    subject_line = " / ".join(dict.fromkeys(subjects))  # once only, while a translation is missing
+    html = render_to_string(
+        "invitations/email/layout.html",
+        {"sections": list(zip(LANGUAGES, htmls, strict=True)), "subject": subjects[0]},
+    )
+    message = EmailMultiAlternatives(
+        subject=subject_line.replace("\n", " "), body=TEXT_SEPARATOR.join(texts), to=to
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def consultation_context(*, consultation) -> dict:
+    """The consultation's details; call it with the email's language active (its URL has the prefix)."""
+    return {
+        "consultation": consultation,
+        "venue_text": venue_text(consultation=consultation),
+        "deadline": rsvp_closes_at(consultation=consultation),
+        "consultation_url": consultation.full_url if consultation.live else "",
+    }
+
+
+def invitation_message(*, invitation, token: str, reminder: bool = False) -> EmailMultiAlternatives:
+    """The invitation (or the reminder) to one organisation, to all its contact addresses, with the .ics."""
+    consultation = invitation.consultation
+
+    def context_for(language):
+        return {
+            **consultation_context(consultation=consultation),
+            "organisation": invitation.organisation,
+            "rsvp_url": rsvp_url(token=token, language=language),
+        }
+
+    message = bilingual_message(
+        template="reminder" if reminder else "invitation",
+        subject=REMINDER_SUBJECT if reminder else INVITATION_SUBJECT,
+        subject_params={"title": consultation.title},
+        context_for=context_for,
+        to=invitation.organisation.contact_email_list,
+    )
+    with translation.override(LANGUAGES[0]):
+        url = consultation.full_url if consultation.live else ""
+    message.attach(
+        f"{consultation.slug}.ics",
+        consultation_ics(consultation=consultation, description=consultation.introduction, url=url),
+        "text/calendar",
+    )
+    return message
+
+
+def promoted_message(*, invitation) -> EmailMultiAlternatives:
+    """To an organisation taken off the waiting list: its attendees have seats now."""
+    attendees = list(invitation.attendees.order_by("pk"))
+    return bilingual_message(
+        template="promoted",
+        subject=PROMOTED_SUBJECT,
+        subject_params={"title": invitation.consultation.title},
+        context_for=lambda language: {
+            **consultation_context(consultation=invitation.consultation),
+            "organisation": invitation.organisation,
+            "attendees": attendees,
+        },
+        to=invitation.organisation.contact_email_list,
+    )
+
+
+def login_message(*, attendee) -> EmailMultiAlternatives:
+    """To a named attendee: how to log in (by an emailed code, no password needed)."""
+    return bilingual_message(
+        template="login",
+        subject=LOGIN_SUBJECT,
+        subject_params={"title": attendee.consultation.title},
+        context_for=lambda language: {
+            **consultation_context(consultation=attendee.consultation),
+            "attendee": attendee,
+            "organisation": attendee.invitation.organisation,
+            "login_url": login_url(language=language),
+        },
+        to=[attendee.email],
+    )

@@ -1,0 +1,31 @@
+"""Every change to invitations, attendees and sends goes through these functions (HackSoft style):
+one named action each, with its permission check and audit-log entry."""
+
+from .accounts import attendee_accounts_link
+from .attendance import attendee_check_in, attendee_remove
+from .create import invitation_create_many
+from .delivery import invitation_send
+from .privacy import attendee_needs_erase
+from .rsvp import AttendeeData, RsvpOutcome, RsvpRefused, rsvp_accept, rsvp_decline
+from .sending import invitation_send_retry, invitation_send_start, reminder_send
+from .tokens import invitation_token_revoke
+from .waitlist import waitlist_promote
+
+__all__ = [
+    "AttendeeData",
+    "RsvpOutcome",
+    "RsvpRefused",
+    "attendee_accounts_link",
+    "attendee_check_in",
+    "attendee_needs_erase",
+    "attendee_remove",
+    "invitation_create_many",
+    "invitation_send",
+    "invitation_send_retry",
+    "invitation_send_start",
+    "invitation_token_revoke",
+    "reminder_send",
+    "rsvp_accept",
+    "rsvp_decline",
+    "waitlist_promote",
+]

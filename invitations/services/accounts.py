@@ -1,0 +1,60 @@
+from collections.abc import Iterable
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from ..models import Attendee
+
+
+def _names(full_name: str) -> tuple[str, str]:
+    first, _, last = full_name.strip().rpartition(" ")
+    return (first, last) if first else (last, "")
+
+
+@transaction.atomic
+def attendee_accounts_link(*, attendees: Iterable[Attendee]) -> list[Attendee]:
+    """Links each attendee without an account to the account with their email, creating it when there
+    is none: no password (they log in by emailed code), the inviting organisation as theirs.
+
+    Returns the attendees linked now; those are the ones to send a login email. An existing
+    account keeps its organisation: a person represents one organisation, set by the first.
+    """
+    User = get_user_model()
+    linked = []
+    for attendee in attendees:
+        if attendee.user_id is not None:
+            continue
+        user = User.objects.filter(email__iexact=attendee.email).first()
+        organisation_id = attendee.invitation.organisation_id
+        if user is None:
+            first_name, last_name = _names(attendee.name)
+            user = User.objects.create_user(
+                email=attendee.email,
+                password=None,
+                first_name=first_name[:150],
+                last_name=last_name[:150],
+                organisation_id=organisation_id,
+            )
+            user.set_unusable_password()  # create_user does this for None too; said out loud here
+            user.save(update_fields=["password"])
+        elif user.organisation_id is None:
+            user.organisation_id = organisation_id
+            user.save(update_fields=["organisation"])
+        # allauth finds people for a login code through their EmailAddress rows.
+        if not EmailAddress.objects.filter(user=user, email__iexact=user.email).exists():
+            has_primary = EmailAddress.objects.filter(user=user, primary=True).exists()
+            EmailAddress.objects.create(user=user, email=user.email, primary=not has_primary, verified=False)
+        attendee.user = user
+        attendee.save(update_fields=["user"])
+        linked.append(attendee)
+    return linked
+
+
+def login_emails_queue(*, attendees: Iterable[Attendee]) -> None:
+    """Queues the login email for each attendee whose account can log in."""
+    from .common import enqueue_after_commit
+
+    ids = [attendee.pk for attendee in attendees if attendee.user and attendee.user.is_active]
+    if ids:
+        enqueue_after_commit("attendee_login_emails_task", attendee_ids=ids)

@@ -1,0 +1,121 @@
+"""Starting a send (invitations or a reminder) and retrying one; the mailing itself runs in the
+background (delivery.invitation_send, queued through django_tasks)."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from ..log_actions import INVITATION_SEND, INVITATION_SEND_RETRY, REMINDER_SEND
+from ..models import (
+    DeliveryStatus,
+    Invitation,
+    InvitationDelivery,
+    InvitationSend,
+    InvitationStatus,
+    SendKind,
+)
+from ..permissions import rsvp_closes_at
+from .common import enqueue_after_commit, require_manager
+
+OPEN_DELIVERY = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
+
+
+def _require_open(*, consultation, message: str) -> None:
+    if timezone.now() >= rsvp_closes_at(consultation=consultation):
+        raise ValidationError(message, code="deadline_passed")
+
+
+def _send_create(*, consultation, actor, kind: SendKind, invitations: list[Invitation]) -> InvitationSend:
+    batch = InvitationSend.objects.create(
+        consultation=consultation, created_by=actor, kind=kind, total=len(invitations)
+    )
+    InvitationDelivery.objects.bulk_create(
+        InvitationDelivery(send=batch, invitation=invitation) for invitation in invitations
+    )
+    enqueue_after_commit("invitation_send_task", send_id=batch.pk)
+    return batch
+
+
+@transaction.atomic
+def invitation_send_start(
+    *, consultation, actor, invitations: Iterable[Invitation] | None = None
+) -> InvitationSend:
+    """Sends the invitations in the background: by default every one not sent yet; given a list
+    (e.g. after fixing a contact address), those again, each with a new link replacing the old."""
+    require_manager(actor=actor, consultation=consultation)
+    _require_open(
+        consultation=consultation,
+        message=_("The RSVP deadline has passed. Move the deadline before sending invitations."),
+    )
+    rows = Invitation.objects.for_consultation(consultation)
+    if invitations is None:
+        # Not those already queued in another send still running: they would get two emails.
+        rows = rows.filter(status=InvitationStatus.NOT_SENT).exclude(deliveries__status__in=OPEN_DELIVERY)
+    else:
+        rows = rows.filter(pk__in=[invitation.pk for invitation in invitations])
+    targets = list(rows.order_by("pk"))
+    if not targets:
+        raise ValidationError(_("There are no invitations to send."), code="nothing_to_send")
+    batch = _send_create(
+        consultation=consultation, actor=actor, kind=SendKind.INVITATION, invitations=targets
+    )
+    log(
+        instance=consultation,
+        action=INVITATION_SEND,
+        user=actor,
+        data={"send_id": batch.pk, "total": batch.total},
+    )
+    return batch
+
+
+@transaction.atomic
+def reminder_send(*, consultation, actor) -> InvitationSend:
+    """Reminds the organisations that were sent an invitation and have not answered, before the deadline."""
+    require_manager(actor=actor, consultation=consultation)
+    _require_open(
+        consultation=consultation,
+        message=_("The RSVP deadline has passed: reminders can only be sent before it."),
+    )
+    targets = list(
+        Invitation.objects.for_consultation(consultation)
+        .unanswered()
+        .filter(token_revoked_at__isnull=True)
+        .order_by("pk")
+    )
+    if not targets:
+        raise ValidationError(
+            _("Every invited organisation has answered: there is no one to remind."), code="nothing_to_send"
+        )
+    batch = _send_create(consultation=consultation, actor=actor, kind=SendKind.REMINDER, invitations=targets)
+    log(
+        instance=consultation,
+        action=REMINDER_SEND,
+        user=actor,
+        data={"send_id": batch.pk, "total": batch.total},
+    )
+    return batch
+
+
+@transaction.atomic
+def invitation_send_retry(*, send_batch: InvitationSend, actor) -> InvitationSend:
+    """Runs a send again for its failed and waiting emails only; those sent are never sent twice."""
+    require_manager(actor=actor, consultation=send_batch.consultation)
+    retry = send_batch.deliveries.filter(status__in=[DeliveryStatus.PENDING, DeliveryStatus.FAILED]).count()
+    if not retry:
+        raise ValidationError(
+            _("Nothing to retry: every email of this send has gone out."), code="nothing_to_send"
+        )
+    InvitationSend.objects.filter(pk=send_batch.pk).update(finished_at=None)
+    send_batch.refresh_from_db()
+    enqueue_after_commit("invitation_send_task", send_id=send_batch.pk)
+    log(
+        instance=send_batch.consultation,
+        action=INVITATION_SEND_RETRY,
+        user=actor,
+        data={"send_id": send_batch.pk, "retry": retry},
+    )
+    return send_batch

@@ -1,0 +1,51 @@
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from ..log_actions import WAITLIST_PROMOTE
+from ..models import Invitation, InvitationStatus
+from ..selectors import seats_left
+from .accounts import attendee_accounts_link, login_emails_queue
+from .common import consultation_lock, enqueue_after_commit, require_manager
+
+
+@transaction.atomic
+def waitlist_promote(*, consultation, actor) -> list[Invitation]:
+    """Staff's way to fill free seats from the waiting list, e.g. after raising the capacity. Answers
+    that free seats (a decline, fewer attendees) do the same by themselves."""
+    require_manager(actor=actor, consultation=consultation)
+    consultation_lock(consultation_id=consultation.pk)
+    return promote_fitting(consultation=consultation, actor=actor)
+
+
+def promote_fitting(*, consultation, actor=None) -> list[Invitation]:
+    """Accepts waitlisted invitations, first come first served, as long as all their attendees fit.
+
+    One that does not fit is passed over for a smaller one behind it (and keeps its place), so free
+    seats are not left empty. The caller holds the consultation lock (common.consultation_lock).
+    """
+    if timezone.now() >= consultation.starts_at:
+        return []  # a seat freed during the event helps no one
+    free = seats_left(consultation=consultation)
+    promoted = []
+    for invitation in Invitation.objects.for_consultation(consultation).waitlist().with_attendee_count():
+        if free is not None and invitation.attendee_count > free:
+            continue
+        invitation.status = InvitationStatus.ACCEPTED
+        invitation.waitlisted_at = None
+        invitation.save(update_fields=["status", "waitlisted_at"])
+        if free is not None:
+            free -= invitation.attendee_count
+        linked = attendee_accounts_link(attendees=invitation.attendees.select_related("invitation"))
+        login_emails_queue(attendees=linked)
+        enqueue_after_commit("waitlist_promoted_email_task", invitation_id=invitation.pk)
+        log(
+            instance=invitation,
+            action=WAITLIST_PROMOTE,
+            user=actor,
+            data={"attendees": invitation.attendee_count},
+        )
+        promoted.append(invitation)
+        if free == 0:
+            break
+    return promoted

@@ -1,0 +1,103 @@
+"""The invitation app in the Wagtail admin: audit-log labels and messages (page history, reports),
+the organisers' permission, and the organisers' screens with their buttons on consultation pages."""
+
+from django.contrib.auth.models import Permission
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
+
+from consultations.models import ConsultationPage
+
+from . import log_actions as actions
+from .admin_views import urls as admin_urls
+from .choices import InvitationStatus
+from .permissions import can_manage_invitations
+
+# action -> (label, message with %(name)s placeholders filled from the entry's data)
+MESSAGES = {
+    actions.INVITATION_CREATE: (
+        _("Add invitations"),
+        _("Added %(count)s organisations to the invitation list"),
+    ),
+    actions.INVITATION_SEND: (_("Send invitations"), _("Started sending %(total)s invitations")),
+    actions.INVITATION_SEND_RETRY: (_("Retry sending"), _("Retried %(retry)s emails that had not gone out")),
+    actions.REMINDER_SEND: (_("Send reminders"), _("Started sending %(total)s reminders")),
+    actions.INVITATION_DELIVERED: (_("Invitation email sent"), _("Email sent (%(kind)s)")),
+    actions.INVITATION_DELIVERY_FAILED: (_("Invitation email failed"), _("Email failed: %(error)s")),
+    actions.INVITATION_TOKEN_REVOKE: (_("Revoke invitation link"), _("Revoked the invitation link")),
+    actions.RSVP_ACCEPT: (_("Answer: accept"), _("Accepted with %(attendees)s attendees (%(status)s)")),
+    actions.RSVP_DECLINE: (_("Answer: decline"), _("Declined the invitation")),
+    actions.WAITLIST_PROMOTE: (
+        _("Promote from waiting list"),
+        _("Taken off the waiting list with %(attendees)s attendees"),
+    ),
+    actions.ATTENDEE_REMOVE: (_("Remove attendee"), _("Removed an attendee; %(remaining)s remain")),
+    actions.ATTENDEE_CHECK_IN: (_("Check in attendee"), _("Changed an attendee's check-in")),
+    actions.ATTENDEE_NEEDS_ERASE: (
+        _("Erase attendee needs"),
+        _("Erased the access and dietary needs of %(attendees)s attendees"),
+    ),
+}
+
+
+class DataFormatter(LogFormatter):
+    message = ""
+
+    def format_message(self, log_entry):
+        data = dict(log_entry.data or {})
+        if data.get("status") in InvitationStatus.values:
+            data["status"] = InvitationStatus(data["status"]).label  # stored as a value, shown as words
+        try:
+            return self.message % data
+        except (KeyError, TypeError, ValueError):
+            return str(self.label)  # an entry from an older version of the message
+
+
+@hooks.register("register_log_actions")
+def register_invitation_log_actions(registry):
+    for action, (label, message) in MESSAGES.items():
+        formatter = type(
+            f"Formatter_{action.replace('.', '_')}", (DataFormatter,), {"label": label, "message": message}
+        )
+        registry.register_action(action)(formatter)
+
+
+@hooks.register("register_permissions")
+def register_invitation_permissions():
+    # Lets "change invitation" (see permissions.MANAGE_PERMISSION) be granted in Wagtail's group editor.
+    return Permission.objects.filter(content_type__app_label="invitations", codename="change_invitation")
+
+
+# --- The organisers' screens (invitations/admin_views/) -------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_invitation_admin_urls():
+    return [path("invitations/", include(admin_urls, namespace="invitations_admin"))]
+
+
+class InvitationsMenuItem(PageMenuItem):
+    """The Invitations item in a consultation's "more" menu (page header and page listing)."""
+
+    label = _("Invitations")
+    icon_name = "mail"
+    url_name = "invitations_admin:index"
+
+    def is_shown(self, user):
+        # Only on consultations, and only for those who may use the screen behind it.
+        specific = self.page.specific_deferred
+        return isinstance(specific, ConsultationPage) and can_manage_invitations(
+            user=user, consultation=specific
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_invitations_button(page, user, view_name=None, next_url=None):
+    return [InvitationsMenuItem(page=page, priority=40)]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_invitations_button(page, user, next_url=None):
+    return [InvitationsMenuItem(page=page, priority=45)]

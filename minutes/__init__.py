@@ -1,0 +1,1 @@
+"""Minutes (minnesanteckningar) of a held consultation: compiled, approved, published, followed up."""

@@ -1,0 +1,34 @@
+"""What a socket's user may do in a group, read fresh from the database (the consumer caches it briefly)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.base import SessionBase
+
+from breakouts.permissions import can_edit_notes, can_view_group
+from breakouts.selectors import group_get
+
+
+@dataclass(frozen=True)
+class NotesAccess:
+    view: bool
+    edit: bool
+
+
+NO_ACCESS = NotesAccess(view=False, edit=False)
+
+
+def notes_access(*, user_id: int | None, group_id: int, session: SessionBase | None = None) -> NotesAccess:
+    """The socket's rights now: a user logged out (session gone), deactivated or removed from the
+    group has none."""
+    if user_id is None:
+        return NO_ACCESS
+    if session is not None and session.session_key and not session.exists(session.session_key):
+        return NO_ACCESS
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    group = group_get(group_id=group_id)
+    if user is None or group is None or not can_view_group(user, group):
+        return NO_ACCESS
+    return NotesAccess(view=True, edit=can_edit_notes(user, group))

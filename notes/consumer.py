@@ -1,0 +1,199 @@
+"""The notes socket of one breakout group: y-protocols sync and awareness over the durable log.
+
+Order of an edit: check, append to the log (committed), apply to this process's document, then tell
+every socket of the group, on every worker, through the channel layer. The layer may drop messages;
+each socket tracks the last seq it passed on and re-reads a gap from the log.
+"""
+
+from __future__ import annotations
+
+import time
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from pycrdt import YSyncMessageType
+
+from . import limits
+from .access import NO_ACCESS, NotesAccess, notes_access
+from .broadcast import notes_channel_group, notes_group_send, notes_user_channel_group
+from .protocol import (
+    EMPTY_UPDATE,
+    Awareness,
+    Malformed,
+    Sync,
+    auth_message,
+    awareness_removal,
+    parse,
+    sync_step1,
+    sync_step2,
+    update_message,
+)
+from .rate_limit import TokenBucket
+from .registry import GroupDocument, document_acquire, document_release
+from .services import NoteTakingClosed, note_update_append
+from .yjs import adds_nothing
+
+
+class NotesConsumer(AsyncWebsocketConsumer):
+    entry: GroupDocument | None = None
+    access: NotesAccess = NO_ACCESS
+
+    async def connect(self):
+        self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
+        self.user = self.scope.get("user")
+        self.channel_group = notes_channel_group(self.group_id)
+        self.bucket = TokenBucket(limits.RATE_PER_SECOND, limits.RATE_BURST)
+        self.awareness_clocks: dict[int, int] = {}
+        self.last_awareness: bytes | None = None
+        if not (self.user and self.user.is_authenticated):
+            return await self.close()
+        await self.refresh_access()
+        if not self.access.view:
+            return await self.close()
+        # Join before loading: nothing committed after the load can slip past this socket.
+        await self.channel_layer.group_add(self.channel_group, self.channel_name)
+        await self.channel_layer.group_add(notes_user_channel_group(self.user.pk), self.channel_name)
+        self.entry = await document_acquire(self.group_id)
+        self.sent_seq = self.entry.last_seq
+        await self.accept()
+        await self.send(bytes_data=sync_step1(self.entry.doc.get_state()))
+        if not self.access.edit:
+            await self.send(bytes_data=auth_message(granted=False))
+        await notes_group_send(
+            self.group_id, {"type": "notes.awareness.query", "reply_to": self.channel_name}
+        )
+
+    async def disconnect(self, code):
+        if self.entry is None:
+            return
+        if self.awareness_clocks:
+            await self.relay_awareness(awareness_removal(self.awareness_clocks))
+        await self.channel_layer.group_discard(self.channel_group, self.channel_name)
+        await self.channel_layer.group_discard(notes_user_channel_group(self.user.pk), self.channel_name)
+        document_release(self.entry)
+        self.entry = None
+
+    # --- access ---------------------------------------------------------------------------
+
+    async def refresh_access(self) -> None:
+        self.access = await database_sync_to_async(notes_access)(
+            user_id=self.user.pk, group_id=self.group_id, session=self.scope.get("session")
+        )
+        self.access_checked = time.monotonic()
+
+    async def still_allowed(self, *, fresh: bool = False) -> bool:
+        could_edit = self.access.edit
+        if fresh or time.monotonic() - self.access_checked > limits.ACCESS_TTL_SECONDS:
+            await self.refresh_access()
+        if not self.access.view:
+            await self.close(code=limits.CLOSE_ACCESS_LOST)
+            return False
+        if could_edit != self.access.edit:
+            await self.send(bytes_data=auth_message(granted=self.access.edit))
+        return True
+
+    # --- from the client ------------------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.entry is None:
+            return
+        if bytes_data is None:
+            return await self.close(code=limits.CLOSE_MALFORMED)
+        if len(bytes_data) > limits.MAX_MESSAGE_BYTES:
+            return await self.close(code=limits.CLOSE_TOO_LARGE)
+        if not self.bucket.take():
+            return await self.close(code=limits.CLOSE_RATE_LIMITED)
+        try:
+            message = parse(bytes_data)
+        except Malformed:
+            return await self.close(code=limits.CLOSE_MALFORMED)
+        if not await self.still_allowed():
+            return
+        if isinstance(message, Sync):
+            await self.receive_sync(message)
+        elif isinstance(message, Awareness):
+            self.awareness_clocks.update(message.clocks)
+            for client in message.removed:
+                self.awareness_clocks.pop(client, None)
+            self.last_awareness = bytes_data
+            await self.relay_awareness(bytes_data)
+        else:
+            await notes_group_send(
+                self.group_id, {"type": "notes.awareness.query", "reply_to": self.channel_name}
+            )
+
+    async def receive_sync(self, message: Sync) -> None:
+        doc = self.entry.doc
+        if message.step == YSyncMessageType.SYNC_STEP1:
+            await self.send(bytes_data=sync_step2(doc.get_update(message.payload)))
+            return
+        update = message.payload
+        if update == EMPTY_UPDATE:
+            return
+        # A reconnecting client's step 2 mostly repeats what we have (deletions are always sent).
+        if message.step == YSyncMessageType.SYNC_STEP2 and adds_nothing(
+            update, doc.get_state(), doc.get_update()
+        ):
+            return
+        if not self.access.edit:
+            await self.send(bytes_data=auth_message(granted=False))
+            return
+        try:
+            seq = await database_sync_to_async(note_update_append)(
+                group_id=self.group_id, update=update, author_id=self.user.pk
+            )
+        except NoteTakingClosed:
+            await self.still_allowed(fresh=True)
+            return
+        await self.entry.advance(seq, update)
+        await notes_group_send(
+            self.group_id, {"type": "notes.update", "seq": seq, "update": update, "origin": self.channel_name}
+        )
+
+    async def relay_awareness(self, data: bytes) -> None:
+        await notes_group_send(
+            self.group_id, {"type": "notes.awareness", "data": data, "origin": self.channel_name}
+        )
+
+    # --- from the channel layer -----------------------------------------------------------
+
+    async def notes_update(self, event):
+        seq = event["seq"]
+        if self.entry is None or seq <= self.sent_seq:
+            return
+        if seq > self.sent_seq + 1:
+            await self.fill_gap(seq - 1)
+        await self.entry.advance(seq, bytes(event["update"]))
+        if event.get("origin") != self.channel_name:
+            await self.send(bytes_data=update_message(bytes(event["update"])))
+        self.sent_seq = seq
+
+    async def fill_gap(self, upto: int) -> None:
+        """The layer dropped something: pass on the missing updates from the log, in order."""
+        await self.entry.advance(upto)
+        missing = await self.entry.updates_between(self.sent_seq, upto)
+        if missing is None:  # folded into a snapshot meanwhile: send the whole state instead
+            await self.send(bytes_data=update_message(self.entry.doc.get_update()))
+        else:
+            for _seq, update in missing:
+                await self.send(bytes_data=update_message(update))
+        self.sent_seq = upto
+
+    async def notes_awareness(self, event):
+        if self.entry is not None and event.get("origin") != self.channel_name:
+            await self.send(bytes_data=bytes(event["data"]))
+
+    async def notes_awareness_query(self, event):
+        reply_to = event.get("reply_to")
+        if self.last_awareness and reply_to and reply_to != self.channel_name:
+            await self.channel_layer.send(
+                reply_to,
+                {"type": "notes.awareness", "data": self.last_awareness, "origin": self.channel_name},
+            )
+
+    async def membership_changed(self, event):
+        if self.entry is not None:
+            await self.still_allowed(fresh=True)
+
+    note_taking_changed = membership_changed
+    access_changed = membership_changed

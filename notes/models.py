@@ -1,0 +1,62 @@
+"""The durable log of a group's notes: every Yjs update, in order, and snapshots that fold old ones.
+
+The log is the truth; documents in worker memory are caches of it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NoteLog(models.Model):
+    """The per-group sequence counter: appending bumps it in the same transaction (a row lock on
+    PostgreSQL), so sequence numbers are gapless in the committed log."""
+
+    group = models.OneToOneField("breakouts.BreakoutGroup", on_delete=models.CASCADE, related_name="note_log")
+    last_seq = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.group_id}@{self.last_seq}"
+
+
+class NoteUpdate(models.Model):
+    group = models.ForeignKey(
+        "breakouts.BreakoutGroup", on_delete=models.CASCADE, related_name="note_updates"
+    )
+    seq = models.PositiveBigIntegerField()
+    data = models.BinaryField()  # one Yjs update, encoding v1
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Who typed it (for abuse handling); the minutes never attribute. Pseudonymised on erasure by SET_NULL.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["group", "seq"]
+        constraints = [models.UniqueConstraint(fields=["group", "seq"], name="note_update_seq_unique")]
+
+    def __str__(self):
+        return f"{self.group_id}#{self.seq}"
+
+
+class NoteSnapshot(models.Model):
+    """The whole document as one Yjs update, equal to replaying the log up to and including upto_seq."""
+
+    group = models.ForeignKey(
+        "breakouts.BreakoutGroup", on_delete=models.CASCADE, related_name="note_snapshots"
+    )
+    upto_seq = models.PositiveBigIntegerField()
+    state = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["group", "-upto_seq"]
+        constraints = [models.UniqueConstraint(fields=["group", "upto_seq"], name="note_snapshot_unique")]
+
+    def __str__(self):
+        return f"{self.group_id}≤{self.upto_seq}"

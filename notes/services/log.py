@@ -1,0 +1,45 @@
+"""Appending to a group's durable log, and reading parts of it back."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+
+from ..models import NoteLog, NoteUpdate
+
+
+class NoteTakingClosed(Exception):
+    """The consultation's note-taking is closed: the update is not stored."""
+
+
+def note_log_lock(*, group_id: int) -> None:
+    """Takes the group's log lock until the end of the transaction (row lock on PostgreSQL, the write
+    lock on SQLite): appends queue behind it."""
+    NoteLog.objects.get_or_create(group_id=group_id)
+    NoteLog.objects.filter(group_id=group_id).update(last_seq=F("last_seq") + 0)
+
+
+@transaction.atomic
+def note_update_append(*, group_id: int, update: bytes, author_id: int | None) -> int:
+    """Stores one Yjs update and returns its sequence number. Committed when this returns, so the
+    caller may relay it: the log holds every update anyone has seen."""
+    from breakouts.selectors import group_note_taking_open
+
+    NoteLog.objects.get_or_create(group_id=group_id)
+    # The UPDATE takes the lock first, so two appends to one group queue here and the numbers are
+    # gapless; the unique (group, seq) is the backstop.
+    NoteLog.objects.filter(group_id=group_id).update(last_seq=F("last_seq") + 1)
+    # Checked under the lock: closing takes it too, so nothing lands after the final notes were stored.
+    if not group_note_taking_open(group_id=group_id):
+        raise NoteTakingClosed(group_id)
+    seq = NoteLog.objects.filter(group_id=group_id).values_list("last_seq", flat=True).get()
+    NoteUpdate.objects.create(group_id=group_id, seq=seq, data=bytes(update), author_id=author_id)
+    return seq
+
+
+def note_updates_between(*, group_id: int, after: int, upto: int | None = None) -> list[tuple[int, bytes]]:
+    """(seq, update) with after < seq <= upto, in order."""
+    rows = NoteUpdate.objects.filter(group_id=group_id, seq__gt=after)
+    if upto is not None:
+        rows = rows.filter(seq__lte=upto)
+    return [(seq, bytes(data)) for seq, data in rows.order_by("seq").values_list("seq", "data")]

@@ -1,0 +1,1 @@
+"""Civil-society organisations, municipalities, regions and agencies, and the people who speak for them."""

@@ -1,0 +1,274 @@
+"""The data inventory: every model field that holds personal data, and why, for how long, and what
+erasure does to it. One place, so that the docs, the export and the erasure agree.
+
+tests/privacy/test_inventory.py fails when a field that looks personal is in neither list below,
+when an entry names a field that no longer exists, and when docs/privacy.md drifts from this file.
+How to classify a new field: docs/privacy.md, "Classifying a new field".
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+# Models whose rows are people; a relation to one of them is personal data (besides the user model).
+PERSON_MODELS = ("organisations.Person", "invitations.Attendee")
+
+# Access and dietary needs can reveal health (GDPR art. 9): kept only until the event is over.
+# The setting is what `manage.py erase_attendee_needs` uses by default, so the docs state the real period.
+NEEDS_RETENTION_DAYS = settings.SAKRAD_NEEDS_RETENTION_DAYS
+
+
+class Category(StrEnum):
+    IDENTITY = "identity"
+    CONTACT = "contact"
+    AFFILIATION = "affiliation"
+    PUBLIC_ROLE = "public role"
+    PARTICIPATION = "participation"
+    SPECIAL_NEEDS = "special needs"
+    AUTHORED = "authored content"
+    ATTRIBUTION = "attribution"
+    TECHNICAL = "technical/login"
+
+
+class Action(StrEnum):
+    """What erasing a person does to the field.
+
+    ERASE on a relation to the user model means the rows exist only for that person and are deleted;
+    such a relation must be on_delete=CASCADE, so erasure never deletes more than deleting the
+    account would. KEEP on a relation keeps the row, which then points at the pseudonymised account.
+    """
+
+    ERASE = "erase"
+    PSEUDONYMISE = "pseudonymise"
+    KEEP = "keep"
+
+
+@dataclass(frozen=True)
+class Entry:
+    model: str  # Model._meta.label, e.g. "accounts.User"
+    field: str
+    category: Category
+    purpose: str
+    retention: str
+    action: Action
+
+    @property
+    def label(self) -> str:
+        return f"{self.model}.{self.field}"
+
+
+@dataclass(frozen=True)
+class NotPersonal:
+    model: str
+    field: str
+    reason: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.model}.{self.field}"
+
+
+OFFICIAL_RECORD = _("kept as an official record (allmän handling)")
+UNTIL_ACCOUNT_ERASED = _("until the account is erased")
+ON_REQUEST = _("until the person asks, or the role ends; staff erase it in the directory")
+WITH_SOURCE = _("as long as the object it was copied from")
+WITH_INVITATION = _("with the invitation; deleted when the person is erased")
+ERASED_AFTER_EVENT = format_lazy(_("erased {days} days after the event"), days=NEEDS_RETENTION_DAYS)
+
+C, A = Category, Action  # short names keep each entry to a line or two
+INVENTORY: tuple[Entry, ...] = (
+    # The account (ours). Pseudonymised rather than deleted, so that kept records stay consistent.
+    Entry("accounts.User", "email", C.CONTACT, _("login and notifications"), UNTIL_ACCOUNT_ERASED,
+          A.PSEUDONYMISE),
+    Entry("accounts.User", "username", C.IDENTITY, _("mirrors the email for Wagtail's user admin"),
+          UNTIL_ACCOUNT_ERASED, A.PSEUDONYMISE),
+    Entry("accounts.User", "first_name", C.IDENTITY, _("shown to staff and group members"),
+          UNTIL_ACCOUNT_ERASED, A.PSEUDONYMISE),
+    Entry("accounts.User", "last_name", C.IDENTITY, _("shown to staff and group members"),
+          UNTIL_ACCOUNT_ERASED, A.PSEUDONYMISE),
+    Entry("accounts.User", "organisation", C.AFFILIATION, _("which organisation the person represents"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("accounts.User", "password", C.TECHNICAL, _("login (a salted hash)"), UNTIL_ACCOUNT_ERASED,
+          A.ERASE),
+    Entry("accounts.User", "last_login", C.TECHNICAL, _("security follow-up"), UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("accounts.User", "date_joined", C.TECHNICAL, _("when the account was created"),
+          _("as long as the account row, pseudonymised or not"), A.KEEP),
+    # allauth: addresses, confirmation keys and second factors exist only for their person.
+    Entry("account.EmailAddress", "user", C.CONTACT, _("login by email and login codes"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("account.EmailAddress", "email", C.CONTACT, _("login by email and login codes"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("account.EmailConfirmation", "email_address", C.CONTACT, _("confirming an address"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("mfa.Authenticator", "user", C.TECHNICAL, _("two-factor login"), UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("mfa.Authenticator", "data", C.TECHNICAL, _("two-factor secrets; never exported"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("sessions.Session", "session_data", C.TECHNICAL, _("keeping the person logged in"),
+          _("until the session expires or the account is erased"), A.ERASE),
+    # Wagtail: the admin's own per-user state.
+    Entry("wagtailusers.UserProfile", "user", C.TECHNICAL, _("admin preferences"), UNTIL_ACCOUNT_ERASED,
+          A.ERASE),
+    Entry("wagtailusers.UserProfile", "avatar", C.IDENTITY, _("picture in the admin"), UNTIL_ACCOUNT_ERASED,
+          A.ERASE),
+    Entry("wagtailusers.UserProfile", "preferred_language", C.TECHNICAL, _("admin preferences"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("wagtailusers.UserProfile", "current_time_zone", C.TECHNICAL, _("admin preferences"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("wagtailadmin.EditingSession", "user", C.TECHNICAL, _("showing who else is editing"),
+          _("minutes; until the account is erased at the latest"), A.ERASE),
+    Entry("wagtailadmin.FormState", "user", C.TECHNICAL, _("unsaved form drafts"), UNTIL_ACCOUNT_ERASED,
+          A.ERASE),
+    Entry("wagtailadmin.FormState", "data", C.AUTHORED, _("unsaved form drafts"), UNTIL_ACCOUNT_ERASED,
+          A.ERASE),
+    Entry("wagtailcore.APIToken", "user", C.TECHNICAL, _("API access"), UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("wagtailcore.APIToken", "name", C.TECHNICAL, _("the token's label, chosen by its owner"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("wagtailcore.PageSubscription", "user", C.TECHNICAL, _("comment notifications"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    # Wagtail: who did what. The record stays; after erasure it names only the pseudonym.
+    Entry("wagtailcore.Page", "owner", C.ATTRIBUTION, _("who created the page"), OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.Page", "locked_by", C.ATTRIBUTION, _("who locked the page for editing"),
+          _("until the page is unlocked"), A.KEEP),
+    Entry("wagtailcore.Revision", "user", C.ATTRIBUTION, _("who saved a version"), OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.PageLogEntry", "user", C.ATTRIBUTION, _("audit trail"), OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.ModelLogEntry", "user", C.ATTRIBUTION, _("audit trail"), OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.ModelLogEntry", "label", C.IDENTITY,
+          _("audit trail; for entries about an account it is the account's name"), OFFICIAL_RECORD,
+          A.PSEUDONYMISE),
+    Entry("admin.LogEntry", "user", C.ATTRIBUTION, _("audit trail of the Django admin"), OFFICIAL_RECORD,
+          A.KEEP),
+    Entry("admin.LogEntry", "object_repr", C.IDENTITY,
+          _("audit trail; for entries about an account it is the account's name"), OFFICIAL_RECORD,
+          A.PSEUDONYMISE),
+    Entry("wagtailcore.Comment", "user", C.ATTRIBUTION, _("editorial comments on a draft"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.Comment", "text", C.AUTHORED, _("editorial comments on a draft"), OFFICIAL_RECORD,
+          A.KEEP),
+    Entry("wagtailcore.Comment", "resolved_by", C.ATTRIBUTION, _("editorial comments on a draft"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.CommentReply", "user", C.ATTRIBUTION, _("editorial comments on a draft"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.CommentReply", "text", C.AUTHORED, _("editorial comments on a draft"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.WorkflowState", "requested_by", C.ATTRIBUTION, _("approval of minutes"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.TaskState", "finished_by", C.ATTRIBUTION, _("approval of minutes"), OFFICIAL_RECORD,
+          A.KEEP),
+    Entry("wagtailcore.TaskState", "comment", C.AUTHORED, _("approval of minutes"), OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtaildocs.Document", "uploaded_by_user", C.ATTRIBUTION, _("who uploaded a document"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailimages.Image", "uploaded_by_user", C.ATTRIBUTION, _("who uploaded an image"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("wagtailcore.UploadedFile", "uploaded_by_user", C.ATTRIBUTION, _("an upload in progress"),
+          _("until the upload is completed"), A.KEEP),
+    Entry("wagtailsearch.IndexEntry", "title", C.IDENTITY, _("site search; copies names of indexed people"),
+          WITH_SOURCE, A.ERASE),
+    Entry("wagtailsearch.IndexEntry", "body", C.IDENTITY, _("site search; copies names of indexed people"),
+          WITH_SOURCE, A.ERASE),
+    Entry("wagtailsearch.IndexEntry", "autocomplete", C.IDENTITY,
+          _("site search; copies names of indexed people"), WITH_SOURCE, A.ERASE),
+    Entry("wagtailembeds.Embed", "author_name", C.IDENTITY, _("credit for an embedded recording"),
+          WITH_SOURCE, A.KEEP),
+    # Invitations and attendees (ours). Needs are special categories: art. 9, see docs/privacy.md.
+    Entry("invitations.Attendee", "name", C.IDENTITY, _("name badges and the list of attendees"),
+          WITH_INVITATION, A.ERASE),
+    Entry("invitations.Attendee", "email", C.CONTACT, _("practical information before the event"),
+          WITH_INVITATION, A.ERASE),
+    Entry("invitations.Attendee", "user", C.IDENTITY, _("links the attendee to their account"),
+          WITH_INVITATION, A.ERASE),
+    Entry("invitations.Attendee", "checked_in_at", C.PARTICIPATION, _("who came"), WITH_INVITATION,
+          A.ERASE),
+    Entry("invitations.Attendee", "access_needs", C.SPECIAL_NEEDS, _("arranging access at the event"),
+          ERASED_AFTER_EVENT, A.ERASE),
+    Entry("invitations.Attendee", "access_needs_other", C.SPECIAL_NEEDS, _("arranging access at the event"),
+          ERASED_AFTER_EVENT, A.ERASE),
+    Entry("invitations.Attendee", "dietary_needs", C.SPECIAL_NEEDS, _("arranging food at the event"),
+          ERASED_AFTER_EVENT, A.ERASE),
+    Entry("invitations.Invitation", "decline_comment", C.AUTHORED, _("why an organisation declined"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("invitations.InvitationSend", "created_by", C.ATTRIBUTION, _("who sent invitations"),
+          OFFICIAL_RECORD, A.KEEP),
+    # Site settings (ours). Meant for a shared mailbox; a person's address here is personal data.
+    Entry("home.SiteSettings", "accessibility_contact_email", C.CONTACT,
+          _("where visitors report accessibility problems (DOS-lagen)"),
+          _("until staff replace it in the site settings; prefer a shared mailbox"), A.ERASE),
+    # Organisations and public figures (ours).
+    Entry("organisations.Organisation", "contact_emails", C.CONTACT,
+          _("sending invitations; an address may name a person"),
+          _("while the organisation is invited; a person's address is removed when they are erased"),
+          A.ERASE),
+    Entry("organisations.Person", "name", C.IDENTITY, _("naming hosts, speakers and press contacts"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("organisations.Person", "title", C.PUBLIC_ROLE, _("naming hosts, speakers and press contacts"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("organisations.Person", "organisation", C.AFFILIATION,
+          _("naming hosts, speakers and press contacts"), OFFICIAL_RECORD, A.KEEP),
+    Entry("organisations.Person", "organisation_text", C.AFFILIATION,
+          _("naming hosts, speakers and press contacts"), OFFICIAL_RECORD, A.KEEP),
+    Entry("organisations.Person", "photo", C.IDENTITY, _("speaker pages"), ON_REQUEST, A.ERASE),
+    Entry("organisations.Person", "public_email", C.CONTACT, _("press and speaker contact"), ON_REQUEST,
+          A.ERASE),
+    Entry("organisations.Person", "public_phone", C.CONTACT, _("press and speaker contact"), ON_REQUEST,
+          A.ERASE),
+    Entry("consultations.ConsultationPage", "host", C.PUBLIC_ROLE, _("who hosts the consultation"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("consultations.ConsultationPage", "press_contact", C.PUBLIC_ROLE, _("press contact for the event"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("consultations.ConsultationSpeaker", "person", C.PUBLIC_ROLE, _("who speaks at the event"),
+          OFFICIAL_RECORD, A.KEEP),
+    # Breakout groups and their live notes (ours). The minutes attribute nothing to named people.
+    Entry("breakouts.GroupMembership", "user", C.PARTICIPATION, _("who is in which breakout group"),
+          UNTIL_ACCOUNT_ERASED, A.ERASE),
+    Entry("breakouts.BreakoutGroup", "facilitator", C.PARTICIPATION, _("who leads a breakout group"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("breakouts.BreakoutGroup", "note_taker", C.PARTICIPATION, _("who keeps a group's notes tidy"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("notes.NoteUpdate", "author", C.ATTRIBUTION,
+          _("who sent an edit of the live notes, for handling abuse; never shown"),
+          _("until the edit is folded into a snapshot"), A.KEEP),
+)
+
+NOT_PERSONAL: tuple[NotPersonal, ...] = (
+    NotPersonal("organisations.Organisation", "name",
+                "a legal person: associations, foundations, municipalities, agencies"),
+    NotPersonal("consultations.ConsultationPage", "venue_name", "a meeting venue, not a home"),
+    NotPersonal("consultations.ConsultationPage", "venue_address", "a meeting venue, not a home"),
+    NotPersonal("consultations.Theme", "name", "a consultation theme"),
+    NotPersonal("auth.Group", "name", "a role, such as Editors"),
+    NotPersonal("auth.Permission", "name", "describes a permission"),
+    NotPersonal("auth.Permission", "codename", "describes a permission"),
+    NotPersonal("taggit.Tag", "name", "a tag on a document or image"),
+    NotPersonal("wagtailcore.Collection", "name", "a folder of documents and images"),
+    NotPersonal("wagtailcore.Workflow", "name", "an approval workflow"),
+    NotPersonal("wagtailcore.Task", "name", "a step in an approval workflow"),
+    NotPersonal("wagtailcore.Site", "hostname", "the site's domain"),
+    NotPersonal("wagtailcore.Site", "site_name", "the site's name"),
+    NotPersonal("wagtailembeds.Embed", "provider_name", "a platform such as YouTube"),
+    NotPersonal("wagtailcore.CommentReply", "comment", "the comment replied to; its text is classified"),
+    NotPersonal("invitations.Attendee", "needs_erased_at", "when the needs were erased; holds no needs"),
+    NotPersonal("admin.LogEntry", "change_message", "names the fields that changed, not their values"),
+    NotPersonal("breakouts.BreakoutGroup", "name", "a group's name, such as Group 1"),
+)
+
+
+def classified_labels() -> set[str]:
+    return {entry.label for entry in (*INVENTORY, *NOT_PERSONAL)}
+
+
+def resolve(entry: Entry):
+    return apps.get_model(entry.model)._meta.get_field(entry.field)
+
+
+def user_relations() -> list[tuple[Entry, models.Field]]:
+    """Entries that point at an account, with their fields: what export counts and erasure acts on."""
+    pairs = [(entry, resolve(entry)) for entry in INVENTORY]
+    return [
+        (entry, field)
+        for entry, field in pairs
+        if field.is_relation and field.related_model._meta.label == settings.AUTH_USER_MODEL
+    ]

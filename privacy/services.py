@@ -1,0 +1,99 @@
+"""Export and erasure of one person's data (GDPR art. 15 and 17), as the inventory describes them."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from . import erasure, selectors
+from .choices import EraseMode
+from .permissions import can_erase_person
+
+PERSON_ERASE_ACTION = "sakrad.person_erase"
+
+
+def person_export(*, user) -> dict:
+    """Everything the platform holds about the person, and nothing about anyone else.
+
+    A read, built from selectors; it sits here so that export and erasure are one public API.
+    """
+    return {
+        "generated_at": timezone.now(),
+        "account": selectors.account_data(user=user),
+        "organisation": selectors.organisation_data(user=user),
+        "listed_as_contact_for": selectors.contact_listings(user=user),
+        "email_addresses": selectors.email_addresses(user=user),
+        "mfa_authenticators": selectors.mfa_authenticators(user=user),
+        "invitations": selectors.invitations(user=user),
+        "attendances": selectors.attendances(user=user),
+        "admin_profile": selectors.admin_profile(user=user),
+        "comments": selectors.comments(user=user),
+        "records": selectors.linked_records(user=user),
+    }
+
+
+@dataclass(frozen=True)
+class PersonErasure:
+    user_id: int
+    mode: EraseMode
+    pseudonym: str
+    deleted: dict[str, int] = field(default_factory=dict)
+    sessions_ended: int = 0
+    contact_lists_changed: int = 0
+
+
+@transaction.atomic
+def person_erase(*, user, actor, mode: EraseMode | str) -> PersonErasure:
+    """Pseudonymise (default) or erase a person. Kept records stay, naming only the pseudonym.
+
+    The audit entry records the account id, the mode and the actor, never the erased data.
+    """
+    mode = EraseMode(mode)
+    if not can_erase_person(actor=actor, user=user):
+        raise PermissionDenied(_("You may not erase this person."))
+    if mode == EraseMode.ERASE and (kept := erasure.kept_rows_lost_on_delete(user=user)):
+        raise ValidationError(
+            _("Records that are kept name this person (%(records)s): pseudonymise instead."),
+            code="kept_records",
+            params={"records": ", ".join(sorted(set(kept)))},
+        )
+
+    pseudonym = erasure.pseudonym_for(user=user)
+    original_email = user.email
+    erasure.log_labels_pseudonymise(user=user, pseudonym=pseudonym)
+    result = PersonErasure(
+        user_id=user.pk,
+        mode=mode,
+        pseudonym=pseudonym,
+        deleted=erasure.owned_rows_delete(user=user),
+        sessions_ended=erasure.sessions_delete(user=user),
+        contact_lists_changed=erasure.contact_email_remove(email=original_email),
+    )
+    _account_pseudonymise(user=user, pseudonym=pseudonym)
+    log(
+        instance=user,
+        action=PERSON_ERASE_ACTION,
+        user=actor,
+        title=pseudonym,
+        data={"erased_user_id": user.pk, "mode": mode.value, "deleted": result.deleted},
+    )
+    if mode == EraseMode.ERASE:
+        user.delete()
+    return result
+
+
+def _account_pseudonymise(*, user, pseudonym: str) -> None:
+    user.first_name = pseudonym
+    user.last_name = ""
+    user.email = erasure.pseudonymous_email(user=user)  # User.save copies it into username
+    user.organisation = None
+    user.last_login = None
+    # No way back in and no rights left, even if someone reactivated the account by mistake.
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()

@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.urls import include, path, reverse
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+
+def login_or_refuse(request):
+    """Every login goes through allauth (rate limits, MFA): the login URLs of Wagtail's admin, of
+    Django's admin and of Wagtail's private pages only send people there, keeping ?next=.
+
+    Someone already logged in only lands here because a view refused them; allauth would send
+    them straight back to ?next=, round and round, so they are told no (403) instead.
+    """
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect(reverse("account_login") + (f"?{query}" if query else ""))
+
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/login/", login_or_refuse),
+    path("django-admin/", admin.site.urls),
+    path("admin/login/", login_or_refuse),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    # Shadows Wagtail's own front-end login form, which wagtail_urls would serve here.
+    path("_util/login/", login_or_refuse, name="login_or_refuse"),
+    path("konto/", include("privacy.urls")),
+    path("osa/", include("invitations.urls")),  # RSVP by invitation link (osa = "om svar anhålles")
+    path("grupper/", include("breakouts.urls")),  # breakout groups' live notes and the plenary wall
+    path("mina-sidor/", include("accounts.urls")),  # a participant's own page
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

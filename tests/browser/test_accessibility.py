@@ -1,0 +1,196 @@
+"""WCAG 2.1 AA on every page of ours, with axe-core in a real Chromium.
+
+Every registry row of kind page/view that is one of our own HTML pages (not the Wagtail or Django
+admin, not downloads or the sitemap) is loaded by each role in ROLES that gets a page from it: in
+Swedish, and public rows in English too. axe-core runs with the WCAG 2.0/2.1 A and AA rules; any
+violation of impact "serious" or "critical" fails, named by rule, help text and selectors.
+
+One test per role loops over all its pages, so the world and the live server are built once per
+role rather than once per page.
+
+The language checks (WCAG 3.1.1 and 3.1.2): <html lang> is "sv" on Swedish pages and "en" under
+/en/; the language switcher's links carry the language they lead to; and under /en/ the text
+editors wrote (in Swedish: titles, introductions, summaries) sits inside an element with lang="sv".
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from consultations.models import ConsultationIndexPage
+from tests.browser.a11y_pages import Visit, our_pages, statement_visits
+from tests.registry import ROLES as REGISTRY_ROLES
+
+# Fixtures as plugins rather than imported names: a fixture imported into the module and then
+# taken as a test argument reads to linters as a redefinition (F811).
+pytest_plugins = ["tests.world", "tests.browser.a11y_fixtures"]
+
+# The live server sees only committed data: transactional tests; and two fixtures `world` needs
+# in a browser test (see a11y_fixtures.py).
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("wagtail_roots", "sends_off_the_loop"),
+]
+
+# Anonymous visitors, a participant (logged-in header, account pages) and an organiser (staff: the
+# Wagtail user bar is shown on public pages) see every page they can; a group member only what the
+# participant could not (a breakout group's notes).
+ROLES = ["anonymous", "participant", "organiser", "group_member"]
+ONLY_WHAT_OTHERS_CANNOT = {"group_member": "participant"}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+FAILING_IMPACTS = {"serious", "critical"}
+AXE = Axe()
+
+
+def load(tab, visit: Visit) -> str | None:
+    """Load a page; a problem with the answer itself is returned as a message."""
+    response = tab.goto(visit.path, wait_until="load")
+    if response is None:
+        return f"{visit.name} ({visit.path}): no response"
+    if response.status != visit.status:
+        return f"{visit.name} ({visit.path}): status {response.status}, expected {visit.status}"
+    content_type = response.headers.get("content-type", "")
+    if not content_type.startswith("text/html"):
+        return f"{visit.name} ({visit.path}): {content_type}, not HTML (see NOT_HTML in a11y_fixtures.py)"
+    return None
+
+
+def with_axe(tab):
+    """Load axe-core into every page of this tab before the page's own scripts (faster than
+    axe_playwright_python's evaluate per page; init scripts are not subject to our CSP)."""
+    tab.context.add_init_script(AXE.axe_script)
+    return tab
+
+
+def axe_violations(tab, visit: Visit) -> list[str]:
+    results = tab.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS)
+    problems = []
+    for violation in results["violations"]:
+        if violation["impact"] not in FAILING_IMPACTS:
+            continue
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
+        problems.append(
+            f"{visit.name} ({visit.path}): [{violation['impact']}] {violation['id']}: {violation['help']}\n"
+            f"    {violation['helpUrl']}\n"
+            + "\n".join(f"    at {target}" for target in targets[:10])
+            + (f"\n    … and {len(targets) - 10} more" if len(targets) > 10 else "")
+        )
+    return problems
+
+
+@pytest.fixture
+def paginated(monkeypatch):
+    """Two consultations per listing page would hide the pagination; one per page shows it."""
+    monkeypatch.setattr(ConsultationIndexPage, "page_size", 1)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_serious_axe_violations(world, furnished, accessibility_settings, paginated, open_tab, role):
+    tab = with_axe(open_tab(world.user(role)))
+    visits = our_pages(world, role, extra=statement_visits(accessibility_settings.statement))
+    if role in ONLY_WHAT_OTHERS_CANNOT:
+        others = {visit.path for visit in our_pages(world, ONLY_WHAT_OTHERS_CANNOT[role])}
+        visits = [visit for visit in visits if visit.path not in others]
+    # The filtered listing (with a bad value: the error summary) and the second listing page.
+    index_path = world.index.get_url()
+    visits += [
+        Visit("consultation_index filtered", f"{index_path}?theme=integration&status=held", 200, "sv", True),
+        Visit("consultation_index bad filter", f"{index_path}?year=1066&status=nonsense", 200, "sv", True),
+        Visit("consultation_index page 2", f"{index_path}?page=2", 200, "sv", True),
+    ]
+    problems = []
+    for visit in visits:
+        problem = load(tab, visit)
+        problems += [problem] if problem else axe_violations(tab, visit)
+    assert visits, f"no pages to check as {role}"
+    assert not problems, f"{len(problems)} accessibility problems as {role}:\n" + "\n".join(problems)
+
+
+def test_every_page_of_ours_is_checked(world):
+    """Each HTML page of ours that some role can load is loaded by one of ROLES above."""
+    checked = {visit.path for role in ROLES for visit in our_pages(world, role)}
+    every_role = {visit.path: visit.name for role in REGISTRY_ROLES for visit in our_pages(world, role)}
+    missed = {name for path, name in every_role.items() if path not in checked}
+    assert not missed, f"pages no role in ROLES loads: {missed}; add a role"
+
+
+LANGUAGE_SCRIPT = """
+(needles) => {
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const element = node.parentElement;
+        if (!element || element.closest("script, style, template")) continue;
+        const text = node.textContent.replace(/\\s+/g, " ").trim();
+        if (!text) continue;
+        const marked = element.closest("[lang]");
+        const lang = marked ? marked.getAttribute("lang") : "";
+        for (const needle of needles) {
+            if (text.includes(needle)) found.push({needle, lang, tag: element.tagName.toLowerCase()});
+        }
+    }
+    for (const image of document.body.querySelectorAll("img[alt]")) {
+        const marked = image.closest("[lang]");
+        const lang = marked ? marked.getAttribute("lang") : "";
+        for (const needle of needles) {
+            if (image.alt.includes(needle)) found.push({needle, lang, tag: "img alt"});
+        }
+    }
+    return {
+        html: document.documentElement.getAttribute("lang"),
+        switcher: [...document.querySelectorAll(".language-switcher a")].map((a) => ({
+            lang: a.getAttribute("lang"), hreflang: a.getAttribute("hreflang"), text: a.textContent.trim(),
+        })),
+        found,
+    };
+}
+"""
+
+
+def swedish_texts(world, statement) -> list[str]:
+    """Editor-written Swedish text on the public pages (not proper names, which 3.1.2 exempts)."""
+    pages = [world.consultation, world.other_consultation, world.minutes, world.standard_page, statement]
+    texts = [page.title for page in pages]
+    texts += [world.minutes.summary, world.standard_page.introduction, statement.introduction,
+              world.consultation.introduction]
+    texts += ["Hur når vi unga som inte är organiserade?", "Finns det metoder som fungerar?", "Bakgrund",
+              "Korta presentationer", "Unga i föreningslivet", "Statssekreterare", "Det här kom fram",
+              "Deltagare i samtal runt ett bord", "Enheten för integration", "Pressekreterare"]
+    return [text.strip() for text in texts if text and text.strip()]
+
+
+@pytest.mark.parametrize("role", ["anonymous", "participant"])
+def test_page_language_and_language_of_parts(world, furnished, accessibility_settings, open_tab, role):
+    tab = open_tab(world.user(role))
+    needles = swedish_texts(world, accessibility_settings.statement)
+    problems, seen = [], set()
+    visits = our_pages(world, role, extra=statement_visits(accessibility_settings.statement))
+    assert any(visit.language == "en" for visit in visits)
+    for visit in visits:
+        problem = load(tab, visit)
+        if problem:
+            problems.append(problem)
+            continue
+        found = tab.evaluate(LANGUAGE_SCRIPT, needles)
+        where = f"{visit.name} ({visit.path})"
+        if found["html"] != visit.language:
+            problems.append(f"{where}: <html lang={found['html']!r}>, expected {visit.language!r}")
+        if not found["switcher"]:
+            problems.append(f"{where}: no language switcher")
+        for link in found["switcher"]:
+            if link["lang"] != link["hreflang"] or link["lang"] == visit.language:
+                problems.append(f"{where}: language switcher link {link} must carry the lang it leads to")
+        if visit.language == "en":
+            seen.update(hit["needle"] for hit in found["found"])
+            for hit in found["found"]:
+                if hit["lang"] != "sv":
+                    problems.append(
+                        f"{where}: Swedish text {hit['needle']!r} in <{hit['tag']}> has lang={hit['lang']!r}"
+                    )
+            if visit.editor_content and not found["found"]:
+                problems.append(f"{where}: no editor-written text found; is the check still looking?")
+    assert set(needles) <= seen, f"never found under /en/, so never checked: {set(needles) - seen}"
+    assert not problems, f"{len(problems)} language problems as {role}:\n" + "\n".join(problems)

@@ -1,0 +1,254 @@
+"""A small site where everything that must stay private carries a unique canary string.
+
+Public content carries a marker of its own (`Canaries.public_marker`): the crawl must find that one,
+which shows a canary would be found too if it leaked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Site
+
+from accounts.models import User
+from consultations.models import ConsultationIndexPage, ConsultationPage
+from home.models import HomePage, StandardPage
+from invitations.models import Invitation, InvitationStatus
+from minutes.models import MinutesPage
+from organisations.models import Organisation
+
+CANARY_PREFIX = "KANARIE"
+
+
+@dataclass
+class Canaries:
+    secrets: dict[str, str] = field(default_factory=dict)  # canary -> what it marks
+    public_marker: str = field(default_factory=lambda: f"SYNLIG-{uuid.uuid4().hex[:12]}")
+    public_urls: dict[str, str] = field(default_factory=dict)  # what -> url path
+    private_urls: dict[str, str] = field(default_factory=dict)  # what -> url path (must not be listed)
+    unpublished: dict[str, Page] = field(default_factory=dict)  # what -> page with a private revision
+
+    def new(self, what: str) -> str:
+        value = f"{CANARY_PREFIX}-{uuid.uuid4().hex[:12]}"
+        self.secrets[value] = what
+        return value
+
+    def email(self, what: str) -> str:
+        return f"{self.new(what).lower()}@example.org"
+
+
+def _consultation(title: str, slug: str, days: int, **fields) -> ConsultationPage:
+    return ConsultationPage(
+        title=title,
+        slug=slug,
+        ministry="Arbetsmarknadsdepartementet",
+        date=timezone.localdate() + dt.timedelta(days=days),
+        start_time=dt.time(9, 0),
+        end_time=dt.time(12, 0),
+        venue_address="Drottninggatan 1, Stockholm",
+        **fields,
+    )
+
+
+def _publish(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def _draft(parent: Page, page: Page, user: User | None = None) -> Page:
+    page.live = False
+    parent.add_child(instance=page)
+    page.save_revision(user=user)
+    return page
+
+
+def _restrict(page: Page) -> None:
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+def build() -> Canaries:
+    cache.clear()  # Wagtail caches the site root paths
+    c = Canaries()
+    marker = c.public_marker
+
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Sakråd", slug="kanarie-hem"))
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": "Sakråd"},
+    )
+    index = _publish(home, ConsultationIndexPage(title="Sakråd", slug="sakrad"))
+    about = _publish(
+        home, StandardPage(title="Om sakråd", slug="om", introduction=marker, show_in_menus=True)
+    )
+
+    user = User.objects.create_user(
+        email=c.email("a user's email address"),
+        password="Ett-lösenord-för-kanarietest-1",
+        first_name=c.new("a user's first name"),
+        last_name=c.new("a user's last name"),
+    )
+
+    # Public: a past consultation with published minutes, and an upcoming one.
+    public = _publish(
+        index,
+        _consultation(f"Unga och integration {marker}", "unga-och-integration", -60, introduction=marker),
+    )
+    minutes = _publish(
+        public, MinutesPage(title="Minnesanteckningar", slug="minnesanteckningar", summary=marker)
+    )
+    upcoming = _publish(index, _consultation("Lokalt förebyggande arbete", "lokalt-arbete", 30))
+    c.public_urls.update(
+        {
+            "home": home.url,
+            "index": index.url,
+            "about": about.url,
+            "consultation": public.url,
+            "minutes": minutes.url,
+            "upcoming": upcoming.url,
+        }
+    )
+
+    # Invited organisations: names are public, contact addresses and answers are not.
+    invited = Organisation.objects.create(
+        name=f"Föreningen Framtid {marker}",
+        kind="association",
+        county="AB",
+        contact_emails=f"{c.email('an organisation contact email')}\n{c.email('a second contact email')}",
+    )
+    declined = Organisation.objects.create(
+        name="Stiftelsen Stöd", kind="foundation", contact_emails=c.email("a declining organisation's email")
+    )
+    user.organisation = invited
+    user.save()
+    invitation = Invitation.objects.create(
+        consultation=public, organisation=invited, status=InvitationStatus.ACCEPTED
+    )
+    refusal = Invitation.objects.create(
+        consultation=public, organisation=declined, status=InvitationStatus.DECLINED
+    )
+    Invitation.objects.create(
+        consultation=upcoming, organisation=declined, status=InvitationStatus.WAITLISTED
+    )
+    if hasattr(refusal, "decline_comment"):
+        refusal.decline_comment = c.new("an invitation's decline comment")
+        refusal.save()
+    _attendee(c, invitation, user)
+
+    # A newer draft of a published consultation and of published minutes.
+    public.title = c.new("the title of an unpublished revision")
+    public.introduction = c.new("the introduction of an unpublished revision")
+    public.save_revision(user=user)
+    minutes.summary = c.new("the summary of an unpublished minutes revision")
+    minutes.save_revision(user=user)
+    c.unpublished.update(
+        {"consultation with a draft revision": public, "minutes with a draft revision": minutes}
+    )
+
+    # Never published: a draft consultation, draft minutes, and a consultation in moderation.
+    draft = _draft(
+        index,
+        _consultation(
+            c.new("a draft consultation's title"), "utkast", 90, introduction=c.new("a draft's introduction")
+        ),
+        user,
+    )
+    draft_minutes = _draft(
+        upcoming,
+        MinutesPage(
+            title=c.new("draft minutes' title"),
+            slug="utkast-anteckningar",
+            summary=c.new("draft minutes' summary"),
+        ),
+        user,
+    )
+    moderated = _draft(
+        index,
+        _consultation(
+            c.new("the title of a page in moderation"),
+            "granskning",
+            120,
+            introduction=c.new("a moderated introduction"),
+        ),
+        user,
+    )
+    workflow = moderated.get_workflow()
+    if workflow is not None:
+        workflow.start(moderated, user)
+    c.unpublished.update(
+        {"draft consultation": draft, "draft minutes": draft_minutes, "page in moderation": moderated}
+    )
+
+    # Private (login required): a standard page, a consultation with its minutes, and minutes of a public one.
+    private_page = _publish(
+        home,
+        StandardPage(
+            title=c.new("a private page's title"), slug="internt", introduction=c.new("a private page's text")
+        ),
+    )
+    _restrict(private_page)
+    private_consultation = _publish(
+        index,
+        _consultation(
+            c.new("a private consultation's title"),
+            "internt-sakrad",
+            20,
+            introduction=c.new("a private introduction"),
+        ),
+    )
+    _restrict(private_consultation)
+    private_consultation_minutes = _publish(
+        private_consultation,
+        MinutesPage(
+            title=c.new("a private consultation's minutes title"),
+            slug="anteckningar",
+            summary=c.new("private minutes"),
+        ),
+    )
+    held = _publish(index, _consultation("Ett hållet sakråd", "hallet", -10))
+    restricted_minutes = _publish(
+        held,
+        MinutesPage(
+            title=c.new("restricted minutes' title"), slug="anteckningar", summary=c.new("restricted summary")
+        ),
+    )
+    _restrict(restricted_minutes)
+    c.public_urls["held consultation"] = held.url
+
+    c.private_urls.update(
+        {
+            "draft consultation": draft.url,
+            "draft minutes": draft_minutes.url,
+            "page in moderation": moderated.url,
+            "private page": private_page.url,
+            "private consultation": private_consultation.url,
+            "private consultation's minutes": private_consultation_minutes.url,
+            "restricted minutes": restricted_minutes.url,
+        }
+    )
+    c.unpublished.update({"private page": private_page, "private consultation": private_consultation})
+    return c
+
+
+def _attendee(c: Canaries, invitation: Invitation, user: User) -> None:
+    """A named attendee with needs: personal data for the organisers only (when the model exists)."""
+    try:
+        from invitations.models import Attendee
+    except ImportError:
+        return
+    Attendee.objects.create(
+        invitation=invitation,
+        consultation=invitation.consultation,
+        user=user,
+        name=c.new("an attendee's name"),
+        email=c.email("an attendee's email"),
+        dietary_needs=c.new("an attendee's dietary needs"),
+        access_needs_other=c.new("an attendee's access needs"),
+    )

@@ -1,0 +1,301 @@
+"""Every endpoint of ours, and what each role must get from it: the table the quality gates share.
+
+Add a row when you add a URL, a page type or a websocket route; `tests/security/test_coverage.py`
+fails until you do. The access matrix, the header checks and (other helpers') accessibility
+checks all read `ENDPOINTS`.
+
+An expectation is the status of the *first* response to a GET (no redirects followed), or for
+a websocket whether the handshake is accepted. Where a 302 leads: to `redirect` when the row
+names one; otherwise, for "anonymous", to the allauth login with ?next= back here, and for a
+logged-in role somewhere that answers without looping back to a login form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, get_args
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+if TYPE_CHECKING:
+    from tests.world import World
+
+Role = Literal[
+    "anonymous",
+    "participant_other",  # their organisation is invited, but only to another consultation
+    "participant",  # their organisation has an accepted invitation to this consultation
+    "group_member",  # a participant in a breakout group; for now the same data as participant
+    "organiser",  # staff, Wagtail group "Organisers"
+    "approver",  # staff, Wagtail group "Approvers"
+    "superuser",
+]
+ROLES: tuple[Role, ...] = get_args(Role)
+LOGGED_IN_ROLES: tuple[Role, ...] = tuple(role for role in ROLES if role != "anonymous")
+PARTICIPANT_ROLES: tuple[Role, ...] = ("participant_other", "participant", "group_member")
+STAFF_ROLES: tuple[Role, ...] = ("organiser", "approver", "superuser")
+
+Kind = Literal["page", "view", "websocket"]
+Status = Literal[200, 302, 403, 404, 405, 410]
+Handshake = Literal["accept", "refuse"]
+Expect = Status | Handshake
+
+
+class NotYetRouted(Exception):
+    """The row's URL does not exist yet (a feature written ahead of its tests); the row is skipped."""
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str  # unique, used as the test id
+    path: Callable[[World], str]
+    kind: Kind
+    expect: dict[Role, Expect]
+    public: bool  # meant for anyone without an account: published content and the login page
+    pattern: str  # URL pattern name ("namespace:name") or, when unnamed, its route
+    redirect: Callable[[World], str] | None = field(default=None, kw_only=True)  # where its 302s go
+
+    def __post_init__(self):
+        missing = set(ROLES) - set(self.expect)
+        unknown = set(self.expect) - set(ROLES)
+        if missing or unknown:
+            raise ValueError(f"{self.name}: expect must list every role (missing {missing}, extra {unknown})")
+        handshakes = set(get_args(Handshake))
+        if (self.kind == "websocket") != all(value in handshakes for value in self.expect.values()):
+            raise ValueError(f"{self.name}: websockets expect accept/refuse, HTTP rows a status")
+        if self.public and self.expect["anonymous"] != 200:
+            raise ValueError(f"{self.name}: a public endpoint must answer anonymous visitors with 200")
+
+    def url(self, world: World) -> str:
+        """The path to request; raises NotYetRouted when its URL pattern does not exist yet."""
+        try:
+            # In the default language: a previous request may have left English active.
+            with translation.override(settings.LANGUAGE_CODE):
+                return self.path(world)
+        except NoReverseMatch as error:
+            raise NotYetRouted(self.pattern) from error
+
+
+def url_or_skip(row: Endpoint, world: World) -> str:
+    """`row.url(world)` in a test: a row written ahead of its URL is skipped until the URL exists."""
+    import pytest
+
+    try:
+        return row.url(world)
+    except NotYetRouted:
+        pytest.skip(f"{row.pattern} is not routed yet")
+
+
+def everyone(expect: Expect) -> dict[Role, Expect]:
+    return dict.fromkeys(ROLES, expect)
+
+
+def roles(default: Expect, **overrides: Expect) -> dict[Role, Expect]:
+    """`roles(302, organiser=200)`: one value for all roles, some roles overridden by name."""
+    unknown = set(overrides) - set(ROLES)
+    if unknown:
+        raise ValueError(f"unknown roles {unknown}")
+    return {role: overrides.get(role, default) for role in ROLES}
+
+
+def logged_in(expect: Expect, anonymous: Expect = 302) -> dict[Role, Expect]:
+    """Anonymous visitors are sent to the login; every logged-in role gets `expect`."""
+    return roles(expect, anonymous=anonymous)
+
+
+def staff(expect: Expect = 200, others: Expect = 302, **overrides: Expect) -> dict[Role, Expect]:
+    """The Wagtail admin: staff get `expect`; anyone else is sent to the login (302)."""
+    return roles(others, **{**dict.fromkeys(STAFF_ROLES, expect), **overrides})
+
+
+def page_path(attribute: str) -> Callable[[World], str]:
+    def path(world: World) -> str:
+        return getattr(world, attribute).get_url()
+
+    path.__name__ = f"page_path_{attribute}"
+    return path
+
+
+def home(world: World) -> str:
+    return "/"
+
+
+def login(world: World) -> str:
+    return reverse("account_login")
+
+
+def named(pattern: str, *args) -> Callable[[World], str]:
+    def path(world: World) -> str:
+        return reverse(pattern, args=args)
+
+    return path
+
+
+def invitations_admin(name: str) -> Callable[[World], str]:
+    def path(world: World) -> str:
+        return reverse(f"invitations_admin:{name}", args=[world.other_consultation.pk])
+
+    path.__name__ = f"invitations_admin_{name}"
+    return path
+
+
+# A group's live notes: its members and staff; everyone else is refused.
+NOTES_SOCKET_ROLES = roles("refuse", group_member="accept", organiser="accept", approver="accept",
+                           superuser="accept")
+
+ENDPOINTS: list[Endpoint] = [
+    # --- Wagtail pages, one row per page type and per publication state ---------------------
+    Endpoint("home", page_path("home"), "page", everyone(200), True, "wagtail_serve"),
+    Endpoint("home_en", lambda w: "/en/", "page", everyone(200), True, "wagtail_serve"),
+    Endpoint("consultation_index", page_path("index"), "page", everyone(200), True, "wagtail_serve"),
+    Endpoint("consultation", page_path("consultation"), "page", everyone(200), True, "wagtail_serve"),
+    Endpoint(
+        "consultation_upcoming", page_path("other_consultation"), "page", everyone(200), True, "wagtail_serve"
+    ),
+    Endpoint("minutes", page_path("minutes"), "page", everyone(200), True, "wagtail_serve"),
+    Endpoint("standard_page", page_path("standard_page"), "page", everyone(200), True, "wagtail_serve"),
+    # Drafts and pages awaiting approval are never served, not even to staff (they preview in the admin).
+    Endpoint("draft_consultation", lambda w: f"{w.index.get_url()}utkast/", "page", everyone(404), False,
+             "wagtail_serve"),
+    Endpoint("consultation_in_moderation", lambda w: f"{w.index.get_url()}granskning/", "page", everyone(404),
+             False, "wagtail_serve"),
+    Endpoint("private_page", page_path("private_page"), "page", logged_in(200), False, "wagtail_serve"),
+    Endpoint("page_not_found", lambda w: "/finns-inte/", "page", everyone(404), False, "wagtail_serve"),
+    Endpoint("sitemap", lambda w: "/sitemap.xml", "view", everyone(200), False, "sitemap.xml"),
+    # --- Documents: always downloads; a restricted collection needs a login ------------------
+    Endpoint("document", lambda w: w.document.url, "view", everyone(200), False, "wagtaildocs_serve"),
+    Endpoint("private_document", lambda w: w.private_document.url, "view", logged_in(200), False,
+             "wagtaildocs_serve"),
+    # Shared passwords are switched off, so there is no restriction to authenticate against.
+    Endpoint("document_password", named("wagtaildocs_authenticate_with_password", 0), "view", everyone(404),
+             False, "wagtaildocs_authenticate_with_password"),
+    Endpoint("page_password", named("wagtailcore_authenticate_with_password", 0, 0), "view", everyone(404),
+             False, "wagtailcore_authenticate_with_password"),
+    # --- allauth: the only way in -------------------------------------------------------------
+    Endpoint("login", named("account_login"), "view", logged_in(302, anonymous=200), True, "account_login",
+             redirect=home),
+    Endpoint("login_by_code", named("account_request_login_code"), "view", logged_in(302, anonymous=200),
+             False, "account_request_login_code", redirect=home),
+    Endpoint("signup_closed", named("account_signup"), "view", logged_in(302, anonymous=200), False,
+             "account_signup", redirect=home),
+    Endpoint("password_reset", named("account_reset_password"), "view", everyone(200), False,
+             "account_reset_password"),
+    Endpoint("logout", named("account_logout"), "view", logged_in(200), False, "account_logout",
+             redirect=home),
+    Endpoint("account_email", named("account_email"), "view", logged_in(200), False, "account_email"),
+    Endpoint("mfa_index", named("mfa_index"), "view", logged_in(200), False, "mfa_index"),
+    # Wagtail's own front-end login (/_util/login/) would skip allauth's rate limits and MFA.
+    Endpoint("wagtail_frontend_login", lambda w: "/_util/login/", "view", logged_in(403, anonymous=302),
+             False, "_util/login/", redirect=login),
+    # --- Our own views -----------------------------------------------------------------------
+    # "My data": everyone logged in downloads their own (privacy/views.py).
+    Endpoint("privacy_export", named("privacy:export"), "view", logged_in(200), False, "privacy:export"),
+    # Erasing a person (privacy/admin_views.py): superusers and holders of privacy.erase_person only;
+    # other staff get a real 403, not Wagtail's redirect to the dashboard.
+    Endpoint("privacy_erase", lambda w: reverse("privacy_admin:erase", args=[w.user("participant").pk]),
+             "view", staff(organiser=403, approver=403), False, "privacy_admin:erase"),
+    # The RSVP link from the invitation email: the token is the credential, no account needed.
+    Endpoint("rsvp", lambda w: reverse("invitations:rsvp", args=[w.rsvp_token]), "view", everyone(200), False,
+             "invitations:rsvp"),
+    Endpoint("rsvp_unknown_link", named("invitations:rsvp", "A" * 43), "view", everyone(404), False,
+             "invitations:rsvp"),
+    Endpoint("rsvp_revoked_link", lambda w: reverse("invitations:rsvp", args=[w.revoked_rsvp_token]), "view",
+             everyone(410), False, "invitations:rsvp"),
+    # A participant's own page (accounts/views.py): everyone logged in sees their own.
+    Endpoint("my_page", named("accounts:my_page"), "view", logged_in(200), False, "accounts:my_page"),
+    # --- The organisers' invitation screens (invitations/admin_views/), on the upcoming consultation.
+    # Organisers hold invitations.change_invitation and may edit the page; approvers are staff
+    # without it and get a real 403. The action URLs take POST only (405 to a GET).
+    *[
+        Endpoint(f"invitations_admin_{name}", invitations_admin(name), "view", expect, False,
+                 f"invitations_admin:{name}")
+        for name, expect in [
+            ("index", staff(approver=403)),
+            ("build", staff(approver=403)),
+            ("sends", staff(approver=403)),
+            ("export", staff(approver=403)),
+            ("attendance", staff(approver=403)),
+            ("check_in", staff(approver=403)),
+            ("send", staff(405, approver=403)),
+            ("revoke", staff(405, approver=403)),
+            ("remind", staff(405, approver=403)),
+            ("retry", staff(405, approver=403)),
+        ]
+    ],
+    # --- Wagtail admin: representative rows (the rest is allowlisted by prefix) ---------------
+    Endpoint("admin_login", lambda w: "/admin/login/", "view", logged_in(403, anonymous=302), False,
+             "admin/login/", redirect=login),
+    Endpoint("admin_home", named("wagtailadmin_home"), "view", staff(), False, "wagtailadmin_home"),
+    # Staff below the root are taken to the part of the tree they may edit (the home page).
+    Endpoint("admin_explorer", named("wagtailadmin_explore_root"), "view",
+             staff(organiser=302, approver=302), False, "wagtailadmin_explore_root"),
+    Endpoint("admin_edit_consultation", lambda w: f"/admin/pages/{w.consultation.pk}/edit/", "view", staff(),
+             False, "wagtailadmin_pages:edit"),
+    # Approvers have no collection permissions; Wagtail sends them back to the dashboard (302).
+    Endpoint("admin_documents", named("wagtaildocs:index"), "view", staff(approver=302), False,
+             "wagtaildocs:index"),
+    Endpoint("admin_organisations", named("wagtailsnippets_organisations_organisation:list"), "view",
+             staff(approver=302), False, "wagtailsnippets_organisations_organisation:list"),
+    # Breakout groups (breakouts/): the snippets, and a consultation's groups and note-taking screen;
+    # approvers lack the breakout permissions: Wagtail bounces them from snippets, our screen says 403.
+    Endpoint("admin_breakout_groups", named("wagtailsnippets_breakouts_breakoutgroup:list"), "view",
+             staff(approver=302), False, "wagtailsnippets_breakouts_breakoutgroup:list"),
+    Endpoint("admin_breakouts_consultation",
+             lambda w: reverse("breakouts_admin:groups", args=[w.consultation.pk]), "view",
+             staff(approver=403), False, "breakouts_admin:groups"),
+    Endpoint("admin_users", named("wagtailusers_users:index"), "view", staff(organiser=302, approver=302),
+             False, "wagtailusers_users:index"),
+    Endpoint("admin_password_reset", named("wagtailadmin_password_reset"), "view", everyone(404), False,
+             "wagtailadmin_password_reset"),
+    # --- Django admin: superusers only --------------------------------------------------------
+    Endpoint("django_admin_login", lambda w: "/django-admin/login/", "view", logged_in(403, anonymous=302),
+             False, "django-admin/login/", redirect=login),
+    Endpoint("django_admin", named("admin:index"), "view", roles(302, superuser=200), False, "admin:index"),
+    Endpoint("django_admin_groups", named("admin:auth_group_changelist"), "view", roles(302, superuser=200),
+             False, "admin:auth_group_changelist"),
+    # --- Breakout groups' pages (breakouts/views.py) ------------------------------------------------
+    # A group's live notes: its members and staff; other participants 403, anonymous to the login.
+    Endpoint("group_notes", lambda w: reverse("breakouts:group", args=[w.breakout_group.pk]), "view",
+             roles(403, anonymous=302, group_member=200, organiser=200, approver=200, superuser=200), False,
+             "breakouts:group"),
+    # The plenary wall of a consultation: staff only.
+    Endpoint("plenary_wall", lambda w: reverse("breakouts:plenary", args=[w.consultation.pk]), "view",
+             roles(403, anonymous=302, organiser=200, approver=200, superuser=200), False,
+             "breakouts:plenary"),
+    # --- Django's language switch --------------------------------------------------------------
+    Endpoint("set_language", named("set_language"), "view", everyone(302), False, "set_language",
+             redirect=home),
+    # --- Websockets -------------------------------------------------------------------------------
+    # A group's live notes (notes/consumer.py): its members and staff; everyone else is refused.
+    Endpoint("notes_socket", lambda w: f"/ws/notes/{w.breakout_group.pk}", "websocket",
+             NOTES_SOCKET_ROLES, False, "notes"),
+    Endpoint("notes_socket_slash", lambda w: f"/ws/notes/{w.breakout_group.pk}/", "websocket",
+             NOTES_SOCKET_ROLES, False, "notes"),
+]
+
+ENDPOINTS_BY_NAME: dict[str, Endpoint] = {endpoint.name: endpoint for endpoint in ENDPOINTS}
+assert len(ENDPOINTS_BY_NAME) == len(ENDPOINTS), "endpoint names must be unique"
+
+
+def endpoint(name: str) -> Endpoint:
+    return ENDPOINTS_BY_NAME[name]
+
+
+def endpoints(kind: Kind | None = None, *, public: bool | None = None) -> list[Endpoint]:
+    return [
+        row
+        for row in ENDPOINTS
+        if (kind is None or row.kind == kind) and (public is None or row.public == public)
+    ]
+
+
+def http_endpoints() -> list[Endpoint]:
+    return [row for row in ENDPOINTS if row.kind != "websocket"]
+
+
+def cases(kind: Kind | None = None) -> list[tuple[Endpoint, Role]]:
+    """(endpoint, role) pairs for pytest.mark.parametrize: the rows of `kind`, or all HTTP rows."""
+    rows = endpoints(kind) if kind else http_endpoints()
+    return [(row, role) for row in rows for role in ROLES]

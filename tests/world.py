@@ -1,0 +1,289 @@
+"""The `world` fixture: one small, complete site with one user per role, for the quality gates.
+
+Self-contained on purpose (no factories): the registry's expectations depend on exactly this
+data, so it must not change when someone tunes the factories for another test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Site,
+)
+
+from accounts.models import User
+from breakouts.models import BreakoutGroup
+from breakouts.services import breakout_group_create, group_member_add, note_taking_open
+from consultations.models import ConsultationIndexPage, ConsultationPage
+from home.models import HomePage, StandardPage
+from invitations.models import Invitation, InvitationStatus
+from invitations.tokens import token_new
+from minutes.models import MinutesPage
+from organisations.models import Organisation
+from tests.registry import ROLES, Role
+
+PASSWORD = "Rätt-lösenord-för-tester-42"
+ORGANISERS = "Organisers"
+APPROVERS = "Approvers"
+
+# Codenames per staff group. Organisers plan consultations and upload material; approvers
+# approve and publish. Neither is a Django `is_staff` user: the Wagtail admin does not need it,
+# and the Django admin stays for superusers.
+ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+APPROVER_PAGE_PERMISSIONS = ["change_page", "publish_page"]
+ORGANISER_COLLECTION_PERMISSIONS = [
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+]
+ORGANISER_MODEL_PERMISSIONS = [
+    ("organisations", "add_organisation"),
+    ("organisations", "change_organisation"),
+    ("organisations", "view_organisation"),
+    ("organisations", "add_person"),
+    ("organisations", "change_person"),
+    ("organisations", "view_person"),
+    ("consultations", "add_theme"),
+    ("consultations", "change_theme"),
+    ("consultations", "view_theme"),
+    # The invitation screens (invitations.permissions.MANAGE_PERMISSION), with page edit rights.
+    ("invitations", "change_invitation"),
+    # Breakout groups: the snippets and the groups screen (breakouts.permissions.MANAGE_PERMISSION).
+    ("breakouts", "add_breakoutgroup"),
+    ("breakouts", "change_breakoutgroup"),
+    ("breakouts", "view_breakoutgroup"),
+]
+
+
+@dataclass
+class World:
+    home: HomePage
+    index: ConsultationIndexPage
+    consultation: ConsultationPage
+    minutes: MinutesPage
+    other_consultation: ConsultationPage
+    draft: ConsultationPage
+    in_moderation: ConsultationPage
+    private_page: StandardPage
+    standard_page: StandardPage
+    organisation: Organisation
+    other_organisation: Organisation
+    document: AbstractDocument
+    private_document: AbstractDocument  # in a collection restricted to logged-in users
+    rsvp_token: str  # the link in a sent invitation to the upcoming consultation
+    revoked_rsvp_token: str  # a link the organisers have revoked
+    users: dict[Role, User | None] = field(default_factory=dict)
+    password: str = PASSWORD
+    breakout_group: BreakoutGroup | None = None  # of `consultation`, with "group_member" in it, notes open
+
+    def user(self, role: Role) -> User | None:
+        if role not in self.users:
+            raise KeyError(f"unknown role {role!r}; roles are {ROLES}")
+        return self.users[role]
+
+    def client_for(self, role: Role) -> Client:
+        """A test client logged in as that role (anonymous: not logged in)."""
+        client = Client()
+        user = self.user(role)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+
+def _permissions(pairs: list[tuple[str, str]]) -> list[Permission]:
+    return [Permission.objects.get(content_type__app_label=app, codename=code) for app, code in pairs]
+
+
+def _staff_groups(home: Page, root_collection: Collection) -> tuple[Group, Group]:
+    access_admin = _permissions([("wagtailadmin", "access_admin")])
+    organisers, _ = Group.objects.get_or_create(name=ORGANISERS)
+    approvers, _ = Group.objects.get_or_create(name=APPROVERS)
+    organisers.permissions.add(*access_admin, *_permissions(ORGANISER_MODEL_PERMISSIONS))
+    approvers.permissions.add(*access_admin)
+    page_permissions = {organisers: ORGANISER_PAGE_PERMISSIONS, approvers: APPROVER_PAGE_PERMISSIONS}
+    for group, codenames in page_permissions.items():
+        for codename in codenames:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    for permission in _permissions(ORGANISER_COLLECTION_PERMISSIONS):
+        GroupCollectionPermission.objects.get_or_create(
+            group=organisers, collection=root_collection, permission=permission
+        )
+    return organisers, approvers
+
+
+def _user(email: str, **extra) -> User:
+    groups = extra.pop("groups", [])
+    user = User.objects.create_user(email=email, password=PASSWORD, **extra)
+    user.groups.add(*groups)
+    return user
+
+
+def _consultation(title: str, slug: str, date: dt.date) -> ConsultationPage:
+    return ConsultationPage(
+        title=title,
+        slug=slug,
+        ministry="Arbetsmarknadsdepartementet",
+        date=date,
+        start_time=dt.time(9, 0),
+        end_time=dt.time(12, 0),
+        venue_address="Drottninggatan 1, Stockholm",
+    )
+
+
+def _publish(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def _document(title: str, filename: str, collection: Collection) -> AbstractDocument:
+    Document = get_document_model()
+    document = Document(title=title, collection=collection)
+    document.file.save(filename, ContentFile(b"%PDF-1.4\n% test document\n"), save=False)
+    document.save()
+    return document
+
+
+def _sent_invitation(consultation: ConsultationPage, name: str, kind: str, revoked: bool = False) -> str:
+    """An invitation as sent by email: only the token's hash is stored, the token is the link."""
+    token, digest = token_new()
+    now = timezone.now()
+    Invitation.objects.create(
+        consultation=consultation,
+        organisation=Organisation.objects.create(name=name, kind=kind),
+        status=InvitationStatus.SENT,
+        token_hash=digest,
+        token_expires_at=now + dt.timedelta(days=14),
+        token_revoked_at=now if revoked else None,
+        sent_at=now,
+    )
+    return token
+
+
+def build_world() -> World:
+    # Rate limits and Wagtail's site-root cache live in the cache; a previous test's leftovers
+    # must not decide this one's outcome.
+    cache.clear()
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Sakråd", slug="sakrad-start"))
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": "Sakråd"},
+    )
+
+    index = _publish(home, ConsultationIndexPage(title="Sakråd", slug="sakrad"))
+    today = timezone.localdate()
+    consultation = _publish(
+        index, _consultation("Unga och integration", "unga-och-integration", today - dt.timedelta(days=60))
+    )
+    minutes = _publish(
+        consultation,
+        MinutesPage(title="Minnesanteckningar", slug="minnesanteckningar", summary="Sammanfattning."),
+    )
+    other = _publish(
+        index, _consultation("Lokalt förebyggande arbete", "lokalt-arbete", today + dt.timedelta(days=30))
+    )
+
+    draft = _consultation("Utkast till sakråd", "utkast", today + dt.timedelta(days=90))
+    draft.live = False
+    index.add_child(instance=draft)
+    draft.save_revision()
+
+    standard_page = _publish(home, StandardPage(title="Om sakråd", slug="om-sakrad", introduction="Om oss."))
+    private_page = _publish(home, StandardPage(title="Internt", slug="internt", introduction="Inloggade."))
+    PageViewRestriction.objects.create(page=private_page, restriction_type=PageViewRestriction.LOGIN)
+
+    root_collection = Collection.get_first_root_node()
+    organisers, approvers = _staff_groups(home, root_collection)
+    private_collection = root_collection.add_child(name="Interna handlingar")
+    CollectionViewRestriction.objects.create(
+        collection=private_collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+
+    organisation = Organisation.objects.create(name="Föreningen Framtid", kind="association")
+    other_organisation = Organisation.objects.create(name="Stiftelsen Stöd", kind="foundation")
+    Invitation.objects.create(
+        consultation=consultation, organisation=organisation, status=InvitationStatus.ACCEPTED
+    )
+    Invitation.objects.create(
+        consultation=other, organisation=other_organisation, status=InvitationStatus.ACCEPTED
+    )
+    rsvp_token = _sent_invitation(other, "Kommunen Mitt", "municipality")
+    revoked_rsvp_token = _sent_invitation(other, "Region Norr", "region", revoked=True)
+
+    users: dict[Role, User | None] = {
+        "anonymous": None,
+        "participant_other": _user("annan@example.org", organisation=other_organisation),
+        "participant": _user("deltagare@example.org", organisation=organisation),
+        "group_member": _user("gruppmedlem@example.org", organisation=organisation),
+        "organiser": _user("organisator@example.org", groups=[organisers]),
+        "approver": _user("godkannare@example.org", groups=[approvers]),
+        "superuser": User.objects.create_superuser(email="admin@example.org", password=PASSWORD),
+    }
+    assert set(users) == set(ROLES), "world.py must build a user for every role in the registry"
+
+    in_moderation = _consultation("Sakråd för granskning", "granskning", today + dt.timedelta(days=120))
+    in_moderation.live = False
+    index.add_child(instance=in_moderation)
+    in_moderation.save_revision(user=users["organiser"])
+    workflow = in_moderation.get_workflow()
+    if workflow is not None:
+        workflow.start(in_moderation, users["organiser"])
+
+    breakout_group = breakout_group_create(consultation=consultation, name="Grupp 1")
+    group_member_add(group=breakout_group, user=users["group_member"])
+    note_taking_open(consultation=consultation)
+
+    return World(
+        breakout_group=breakout_group,
+        home=home,
+        index=index,
+        consultation=consultation,
+        minutes=minutes,
+        other_consultation=other,
+        draft=draft,
+        in_moderation=in_moderation,
+        private_page=private_page,
+        standard_page=standard_page,
+        organisation=organisation,
+        other_organisation=other_organisation,
+        document=_document("Program", "program.pdf", root_collection),
+        private_document=_document("Intern promemoria", "promemoria.pdf", private_collection),
+        rsvp_token=rsvp_token,
+        revoked_rsvp_token=revoked_rsvp_token,
+        users=users,
+    )
+
+
+@pytest.fixture
+def world(db, settings, tmp_path) -> World:
+    # Documents are served from files on disk, as in production (FileSystemStorage): Wagtail's
+    # serve view streams a local path, and the in-memory test storage pretends to have one.
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return build_world()
