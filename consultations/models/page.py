@@ -138,6 +138,18 @@ class ConsultationPage(Page):
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
 
+    def _stream_errors(self) -> dict:
+        # The admin form validates blocks, but Page.save() does not: an import through the ORM
+        # could otherwise store a javascript: URL that a template renders as a link.
+        errors = {}
+        for name in ("body", "agenda", "recordings"):
+            value = getattr(self, name)
+            try:
+                value.stream_block.clean(value)
+            except ValidationError as error:
+                errors[name] = error
+        return errors
+
     def clean(self):
         super().clean()
         errors = {}
@@ -171,6 +183,7 @@ class ConsultationPage(Page):
         numbers = [question.number for question in self.questions.all()]
         if len(numbers) != len(set(numbers)):
             errors["title"] = DUPLICATE_QUESTION_NUMBERS
+        errors.update(self._stream_errors())
         if errors:
             raise ValidationError(errors)
 

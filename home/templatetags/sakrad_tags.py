@@ -6,8 +6,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText, expand_db_html
+
+from sakrad.sanitiser import html_sanitise
 
 register = template.Library()
 
@@ -105,3 +109,11 @@ def content_lang():
 def has_filters(query_dict) -> bool:
     """True when a GET query holds anything other than the page number."""
     return any(value for key, value in query_dict.items() if key != "page")
+
+
+@register.filter
+def safe_richtext(value) -> str:
+    """Wagtail's rich-text expansion (internal links, images) followed by our sanitiser: what an
+    import or an old revision stored can never reach the page as script."""
+    html = str(value) if isinstance(value, RichText) else expand_db_html(value or "")
+    return mark_safe(html_sanitise(html))  # noqa: S308  (sanitised just above)

@@ -1,0 +1,27 @@
+"""The one HTML sanitiser: everything that renders stored or participant-written HTML passes here.
+
+A strict allowlist on top of bleach. No svg, math, style, script, iframe, form or raw-text
+elements; no event handler or style attributes; links only to http, https, mailto and our own
+relative paths.
+"""
+
+import bleach
+
+ALLOWED_TAGS = frozenset(
+    {"p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "ul", "ol", "li", "a", "blockquote"}
+)
+ALLOWED_ATTRIBUTES = {"a": ["href", "title", "lang"], "*": ["lang"]}
+ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+
+_cleaner = bleach.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    protocols=ALLOWED_PROTOCOLS,
+    strip=True,
+    strip_comments=True,
+)
+
+
+def html_sanitise(html: str) -> str:
+    """Return `html` with everything outside the allowlist removed (text of removed tags is kept)."""
+    return _cleaner.clean(html or "")
