@@ -1,9 +1,11 @@
 """Reads for a participant's own page: the consultations they take part in, and how they stand."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from breakouts.models import GroupMembership
 from invitations.models import Attendee, Invitation, InvitationStatus
 
 
@@ -12,7 +14,7 @@ class MyConsultation:
     consultation: object  # ConsultationPage
     invitation: Invitation
     attendee: Attendee | None  # None: their organisation is invited, but they are not named (yet)
-    # Filled by the breakout-groups feature; empty means "not placed in a group yet".
+    # Empty means "not placed in a group yet".
     groups: list = field(default_factory=list)
 
     @property
@@ -23,7 +25,7 @@ class MyConsultation:
 def my_consultations(*, user) -> list[MyConsultation]:
     """Consultations the user is named for (Attendee.user), and those their organisation has been
     invited to (sent or answered; a list not sent yet is the organisers' draft). Upcoming first by
-    date. Two queries, whatever the number of consultations."""
+    date. Three queries, whatever the number of consultations."""
     if not user.is_authenticated:
         return []
     named = Q(attendees__user=user)
@@ -39,7 +41,18 @@ def my_consultations(*, user) -> list[MyConsultation]:
         attendee.invitation_id: attendee
         for attendee in Attendee.objects.filter(user=user, invitation__in=[row.pk for row in invitations])
     }
+    groups = defaultdict(list)
+    memberships = GroupMembership.objects.filter(
+        user=user, consultation_id__in={row.consultation_id for row in invitations}
+    ).select_related("group")
+    for membership in memberships:
+        groups[membership.consultation_id].append(membership.group)
     return [
-        MyConsultation(consultation=row.consultation, invitation=row, attendee=attendees.get(row.pk))
+        MyConsultation(
+            consultation=row.consultation,
+            invitation=row,
+            attendee=attendees.get(row.pk),
+            groups=groups[row.consultation_id],
+        )
         for row in invitations
     ]

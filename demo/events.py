@@ -37,8 +37,9 @@ def schedule(data: dict, today: dt.date) -> tuple[dt.date, dt.datetime, dt.datet
     """The date, registration opening and RSVP deadline: fixed, or relative to `today`."""
     if "date" in data:
         return data["date"], local(data["registration_opens"]), local(data["rsvp_deadline"])
-    start = today + dt.timedelta(days=data["days_ahead"])
-    date = start + dt.timedelta(days=(data["weekday"] - start.weekday()) % 7)
+    date = today + dt.timedelta(days=data["days_ahead"])
+    if data["weekday"] is not None:  # None: that very day (a consultation held today)
+        date += dt.timedelta(days=(data["weekday"] - date.weekday()) % 7)
     anchors = {"run": today, "date": date}
     opens = anchors[data["opens"][0]] + dt.timedelta(days=data["opens"][1])
     deadline = anchors[data["deadline"][0]] + dt.timedelta(days=data["deadline"][1])

@@ -8,7 +8,7 @@ from django.utils import timezone
 from consultations.models import ConsultationIndexPage
 from home.models import StandardPage
 
-from . import accounts, directory, events, site_tree
+from . import accounts, directory, events, live, site_tree
 from .content import (
     accessibility,
     kartlyftet_2025,
@@ -21,6 +21,7 @@ from .content import (
     upcoming,
 )
 from .content import accounts as demo_accounts
+from .content import today as held_today
 from .tally import Tally
 
 
@@ -28,8 +29,9 @@ from .tally import Tally
 def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
     """Create what is missing and leave what exists; return counts of created and existing rows.
 
-    `today` anchors the upcoming consultations and the accessibility statement's date the first
-    time they are created (default: the local date).
+    `today` anchors the upcoming consultations, the one held that day (groups formed, note-taking
+    open) and the accessibility statement's date the first time they are created (default: the
+    local date).
     """
     today = today or timezone.localdate()
     tally = Tally(stdout)
@@ -46,7 +48,16 @@ def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
     events.ensure_consultation(index, kartlyftet_2025.KARTLYFTET_2025, today=today, tally=tally, **context)
     for data in upcoming.UPCOMING:
         events.ensure_consultation(index, data, today=today, tally=tally, **context)
+    live_page = events.ensure_consultation(index, held_today.TODAY, today=today, tally=tally, **context)
     _accounts(organisation_rows, tally)
+    # After the accounts: the demo participants are named by their existing logins, not new ones.
+    live.live_consultation_ensure(
+        consultation=live_page,
+        attendees=held_today.attendees_by_organisation(),
+        group_names=held_today.GROUP_NAMES,
+        points=held_today.FIRST_GROUP_POINTS,
+        tally=tally,
+    )
     return tally.as_dict()
 
 

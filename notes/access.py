@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.base import SessionBase
 
 from breakouts.permissions import can_edit_notes, can_view_group
@@ -20,12 +22,20 @@ class NotesAccess:
 NO_ACCESS = NotesAccess(view=False, edit=False)
 
 
+def _session_alive(session: SessionBase, user_id: int) -> bool:
+    """Reads the session afresh: gone after a logout, empty once expired, another user's after a
+    new login in that browser."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session.session_key)
+    data = store.load()
+    return str(data.get(SESSION_KEY)) == str(user_id)
+
+
 def notes_access(*, user_id: int | None, group_id: int, session: SessionBase | None = None) -> NotesAccess:
     """The socket's rights now: a user logged out (session gone), deactivated or removed from the
     group has none."""
     if user_id is None:
         return NO_ACCESS
-    if session is not None and session.session_key and not session.exists(session.session_key):
+    if session is not None and session.session_key and not _session_alive(session, user_id):
         return NO_ACCESS
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     group = group_get(group_id=group_id)

@@ -7,6 +7,9 @@ each socket tracks the last seq it passed on and re-reads a gap from the log.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import time
 
 from channels.db import database_sync_to_async
@@ -30,8 +33,10 @@ from .protocol import (
 )
 from .rate_limit import TokenBucket
 from .registry import GroupDocument, document_acquire, document_release
-from .services import NoteTakingClosed, note_update_append
+from .services import NoteTakingClosed, note_log_last_seq, note_snapshot_compact, note_update_append
 from .yjs import adds_nothing
+
+logger = logging.getLogger(__name__)
 
 
 class NotesConsumer(AsyncWebsocketConsumer):
@@ -44,6 +49,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
         self.channel_group = notes_channel_group(self.group_id)
         self.bucket = TokenBucket(limits.RATE_PER_SECOND, limits.RATE_BURST)
         self.awareness_clocks: dict[int, int] = {}
+        self.send_lock = asyncio.Lock()  # the layer's handler and the watch both pass updates on
         self.last_awareness: bytes | None = None
         if not (self.user and self.user.is_authenticated):
             return await self.close()
@@ -62,10 +68,14 @@ class NotesConsumer(AsyncWebsocketConsumer):
         await notes_group_send(
             self.group_id, {"type": "notes.awareness.query", "reply_to": self.channel_name}
         )
+        self.watch_task = asyncio.create_task(self.watch())
 
     async def disconnect(self, code):
         if self.entry is None:
             return
+        self.watch_task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self.watch_task
         if self.awareness_clocks:
             await self.relay_awareness(awareness_removal(self.awareness_clocks))
         await self.channel_layer.group_discard(self.channel_group, self.channel_name)
@@ -91,6 +101,17 @@ class NotesConsumer(AsyncWebsocketConsumer):
         if could_edit != self.access.edit:
             await self.send(bytes_data=auth_message(granted=self.access.edit))
         return True
+
+    async def watch(self) -> None:
+        """What no message announces: an expired session, and an update the layer dropped last."""
+        while self.entry is not None:
+            await asyncio.sleep(limits.WATCH_SECONDS)
+            if self.entry is None or not await self.still_allowed(fresh=True):
+                return
+            last_seq = await database_sync_to_async(note_log_last_seq)(group_id=self.group_id)
+            async with self.send_lock:
+                if self.entry is not None and last_seq > self.sent_seq:
+                    await self.fill_gap(last_seq)
 
     # --- from the client ------------------------------------------------------------------
 
@@ -149,6 +170,15 @@ class NotesConsumer(AsyncWebsocketConsumer):
         await notes_group_send(
             self.group_id, {"type": "notes.update", "seq": seq, "update": update, "origin": self.channel_name}
         )
+        if seq % limits.COMPACT_EVERY == 0:
+            await self.compact()
+
+    async def compact(self) -> None:
+        try:
+            await database_sync_to_async(note_snapshot_compact)(group_id=self.group_id)
+        except Exception:
+            # The log stays whole when folding fails; editing must go on.
+            logger.exception("compacting the notes of group %s failed", self.group_id)
 
     async def relay_awareness(self, data: bytes) -> None:
         await notes_group_send(
@@ -158,15 +188,16 @@ class NotesConsumer(AsyncWebsocketConsumer):
     # --- from the channel layer -----------------------------------------------------------
 
     async def notes_update(self, event):
-        seq = event["seq"]
-        if self.entry is None or seq <= self.sent_seq:
-            return
-        if seq > self.sent_seq + 1:
-            await self.fill_gap(seq - 1)
-        await self.entry.advance(seq, bytes(event["update"]))
-        if event.get("origin") != self.channel_name:
-            await self.send(bytes_data=update_message(bytes(event["update"])))
-        self.sent_seq = seq
+        async with self.send_lock:
+            seq = event["seq"]
+            if self.entry is None or seq <= self.sent_seq:
+                return
+            if seq > self.sent_seq + 1:
+                await self.fill_gap(seq - 1)
+            await self.entry.advance(seq, bytes(event["update"]))
+            if event.get("origin") != self.channel_name:
+                await self.send(bytes_data=update_message(bytes(event["update"])))
+            self.sent_seq = seq
 
     async def fill_gap(self, upto: int) -> None:
         """The layer dropped something: pass on the missing updates from the log, in order."""

@@ -23,12 +23,17 @@ def points_array(doc: Doc) -> Array:
     return doc.get(POINTS, type=Array)
 
 
-def _as_int(value) -> int | None:
-    # JavaScript numbers arrive as floats; anything else is a client's mistake, not ours to crash on.
+QUESTION_NUMBERS = range(0, 32768)  # what a question number column holds on every database
+
+
+def _as_question(value) -> int | None:
+    # JavaScript numbers arrive as floats; anything else, or a number no question can have, is a
+    # client's mistake: the point is kept without a question rather than failing the closing.
     try:
-        return int(value) if value is not None and not isinstance(value, bool) else None
-    except (TypeError, ValueError):
+        number = int(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if number in QUESTION_NUMBERS else None
 
 
 def points_read(doc: Doc) -> list[Point]:
@@ -41,7 +46,7 @@ def points_read(doc: Doc) -> list[Point]:
         result.append(
             Point(
                 id=str(item.get("id") or ""),
-                question=_as_int(item.get("question")),
+                question=_as_question(item.get("question")),
                 text=str(text) if isinstance(text, Text | str) else "",
                 takeaway=item.get("takeaway") is True,
                 order=order,

@@ -1,5 +1,8 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -37,6 +40,9 @@ class BreakoutGroup(models.Model):
         related_name="+",
     )
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    # Names the browser's offline copy of the notes with the id: a recreated database reuses ids,
+    # and an old copy must never merge into another group's notes.
+    notes_key = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         verbose_name = _("breakout group")
@@ -48,3 +54,7 @@ class BreakoutGroup(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def url(self) -> str:
+        return reverse("breakouts:group", args=[self.pk])

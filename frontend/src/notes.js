@@ -29,7 +29,6 @@ const OFFLINE_AFTER_FAILURES = 2
 function start (root) {
   const strings = readStrings(root)
   const t = (key, values = {}) => format(strings[key] || key, values)
-  const groupId = root.dataset.groupId
   let canEdit = root.dataset.canEdit === 'true'
   const userName = root.dataset.userName || t('anonymous')
 
@@ -50,7 +49,7 @@ function start (root) {
   }
 
   // ---- Persistence and connection ------------------------------------------------------------
-  const persistence = new IndexeddbPersistence(`sakrad-notes-${groupId}`, doc)
+  const persistence = new IndexeddbPersistence(root.dataset.offlineStore, doc)
   const target = websocketTarget(root.dataset.notesUrl)
   const provider = new WebsocketProvider(target.server, target.room, doc, {
     maxBackoffTime: MAX_BACKOFF_MS,

@@ -16,7 +16,7 @@ from pycrdt import Doc
 from ..models import NoteSnapshot, NoteUpdate
 from ..schema import document_json
 from ..yjs import is_integrated, state_vector
-from .log import note_updates_between
+from .log import note_log_lock, note_updates_between
 
 
 class CompactionMismatch(Exception):
@@ -61,6 +61,9 @@ def _verify(replayed: Doc, state: bytes) -> None:
 @transaction.atomic
 def note_snapshot_compact(*, group_id: int) -> int:
     """Folds what can safely be folded; returns the new snapshot's upto_seq (0: nothing folded)."""
+    # Under the log lock: two workers compacting one group, or an append between reading and
+    # deleting, would otherwise race (appends wait a few milliseconds).
+    note_log_lock(group_id=group_id)
     probe, base_seq, _ = _base(group_id)
     updates = note_updates_between(group_id=group_id, after=base_seq)
     upto = _safe_prefix(probe, updates)

@@ -43,3 +43,8 @@ def note_updates_between(*, group_id: int, after: int, upto: int | None = None) 
     if upto is not None:
         rows = rows.filter(seq__lte=upto)
     return [(seq, bytes(data)) for seq, data in rows.order_by("seq").values_list("seq", "data")]
+
+
+def note_log_last_seq(*, group_id: int) -> int:
+    """The last committed sequence number of a group's log (0 when nothing was written)."""
+    return NoteLog.objects.filter(group_id=group_id).values_list("last_seq", flat=True).first() or 0

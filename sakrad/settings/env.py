@@ -1,6 +1,7 @@
 """Reading configuration from the environment (12-factor), with the embedded defaults in one place."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 
@@ -50,3 +51,9 @@ def cache_config(redis_url: str) -> dict:
             "KEY_PREFIX": "sakrad",
         }
     }
+
+
+def redis_url_with_db(redis_url: str, db: int) -> str:
+    """The same server with another database number (the path of a redis:// URL)."""
+    parts = urlsplit(redis_url)
+    return urlunsplit(parts._replace(path=f"/{db}"))

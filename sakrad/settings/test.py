@@ -1,7 +1,9 @@
 """The test suite: the embedded default, or PostgreSQL + Redis when DATABASE_URL/REDIS_URL are set."""
 
+import os
+
 from .base import *  # noqa: F403
-from .env import env_str
+from .env import env_str, redis_url_with_db
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -17,3 +19,11 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://testserver")
 # Static files straight from the app folders (browser tests load our CSS), no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Parallel test processes share one Redis: each gets its own cache database (a test's cache.clear()
+# flushes only its own) and its own channel-layer prefix (pub/sub channels span databases).
+if REDIS_URL:  # noqa: F405
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    _index = int(_worker.removeprefix("gw") or 0)
+    CACHES["default"]["LOCATION"] = redis_url_with_db(REDIS_URL, 1 + _index % 15)  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"asgi-test-{_worker}"  # noqa: F405

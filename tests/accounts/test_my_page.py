@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 
 from accounts.models import User
 from accounts.selectors import my_consultations
+from breakouts.services import breakout_group_create, group_member_add
 from invitations.models import Attendee, Invitation, InvitationStatus
 from tests.invitations import factories
 from tests.utils import html, text_of
@@ -101,13 +102,33 @@ def test_nothing_yet(client):
     assert not page.select(".my-consultation") and "not registered for any consultation" in text_of(page)
 
 
-def test_the_selector_reads_many_consultations_in_two_queries(person, framtid, django_assert_num_queries):
+def test_the_selector_reads_many_consultations_in_three_queries(person, framtid, django_assert_num_queries):
     for number in range(5):
         consultation = factories.consultation(title=f"Sakråd {number}")
         invitation = invite(consultation, framtid, InvitationStatus.ACCEPTED)
         Attendee.objects.create(
             invitation=invitation, consultation=consultation, name="A", email=person.email, user=person
         )
-    with django_assert_num_queries(2):
+        group = breakout_group_create(consultation=consultation, name="Grupp")
+        group_member_add(group=group, user=person)
+    with django_assert_num_queries(3):
         entries = my_consultations(user=person)
         assert [entry.consultation.title for entry in entries] and all(entry.attendee for entry in entries)
+        assert all([group.name for group in entry.groups] == ["Grupp"] for entry in entries)
+
+
+def test_a_member_is_led_from_my_page_to_the_groups_notes(client, person, framtid):
+    consultation = factories.consultation(title="I dag")
+    invitation = invite(consultation, framtid, InvitationStatus.ACCEPTED)
+    Attendee.objects.create(
+        invitation=invitation, consultation=consultation, name="A", email=person.email, user=person
+    )
+    breakout_group_create(consultation=consultation, name="Grupp Ett")
+    group = breakout_group_create(consultation=consultation, name="Grupp Två")
+    group_member_add(group=group, user=person)
+    client.force_login(person)
+    page = html(client.get("/mina-sidor/"))
+    links = [(a.get_text(strip=True), a["href"]) for a in page.select(".my-consultation a")]
+    assert ("Grupp Två", f"/grupper/{group.pk}/") in links
+    assert not any(name == "Grupp Ett" for name, _ in links)
+    assert client.get(f"/grupper/{group.pk}/").status_code == 200

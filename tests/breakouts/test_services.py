@@ -90,15 +90,12 @@ def test_assign_falls_back_to_accounts_of_accepted_organisations(consultation):
     assert set(GroupMembership.objects.values_list("user_id", flat=True)) == {u.pk for u in users}
 
 
-def _points_update() -> bytes:
+def _points_update(rows=None) -> bytes:
     doc = Doc()
     points = doc.get("points", type=Array)
+    rows = rows or [(1, "Långsiktighet", True), (2, "Enkelt språk", False), (1, "Unga", False)]
     with doc.transaction():
-        for question, text, takeaway in [
-            (1, "Långsiktighet", True),
-            (2, "Enkelt språk", False),
-            (1, "Unga", False),
-        ]:
+        for question, text, takeaway in rows:
             points.append(Map({"id": text, "question": question, "text": Text(text), "takeaway": takeaway}))
     return doc.get_update()
 
@@ -122,6 +119,22 @@ def test_closing_stores_each_groups_points(consultation):
     note_taking_open(consultation=consultation)
     note_taking_close(consultation=consultation)
     assert NotePoint.objects.filter(group=group).count() == 3
+
+
+def test_a_point_with_an_impossible_question_number_is_kept_without_one(consultation):
+    """A buggy or hostile client's question number must not fail the closing for every group."""
+    group = breakout_group_create(consultation=consultation, name="A")
+    note_taking_open(consultation=consultation)
+    rows = [(-1, "Negativ", False), (10**12, "Stor", True), ("två", "Text", False), (2, "Rätt", False)]
+    note_update_append(group_id=group.pk, update=_points_update(rows), author_id=None)
+    note_taking_close(consultation=consultation)
+    stored = NotePoint.objects.filter(group=group).order_by("order")
+    assert [(r.text, r.question_number) for r in stored] == [
+        ("Negativ", None),
+        ("Stor", None),
+        ("Text", None),
+        ("Rätt", 2),
+    ]
 
 
 def test_permissions(consultation):

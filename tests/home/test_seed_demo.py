@@ -1,5 +1,6 @@
 """`python manage.py seed_demo`: the demo described in the README, and nothing new the second time."""
 
+import datetime as dt
 from io import StringIO
 
 import pytest
@@ -7,16 +8,23 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
 from accounts.models import User
+from breakouts.models import BreakoutGroup, GroupMembership
+from breakouts.selectors import group_for_user, live_note_points, note_taking_is_open
 from consultations.models import ConsultationPage, Theme
 from consultations.models.page import EventKind
 from consultations.status import ConsultationStatus
+from demo.content.today import TODAY
+from demo.services import demo_seed
 from home.models import HomePage
-from invitations.models import Invitation
+from invitations.models import Attendee, Invitation, InvitationStatus
 from minutes.models import MinutesPage
+from notes.access import notes_access
+from notes.models import NoteUpdate
 from organisations.models import Organisation, Person
 from tests.utils import url_in
 
@@ -39,14 +47,33 @@ def seeded(db):
 
 
 def _snapshot() -> dict:
-    counts = {
-        model.__name__: model.objects.count()
-        for model in (Page, Revision, Organisation, Person, Invitation, User, Theme, Site, MinutesPage)
-    }
+    models = (Page, Revision, Organisation, Person, Invitation, User, Theme, Site, MinutesPage)
+    live = (Attendee, BreakoutGroup, GroupMembership, NoteUpdate)
+    counts = {model.__name__: model.objects.count() for model in models + live}
     pages = set(Page.objects.values_list("title", "last_published_at", "live", "path"))
     users = set(User.objects.values_list("email", "password", "organisation_id", "is_superuser"))
     invitations = set(Invitation.objects.values_list("consultation_id", "organisation_id", "status"))
-    return {"counts": counts, "pages": pages, "users": users, "invitations": invitations}
+    return {
+        "counts": counts,
+        "pages": pages,
+        "users": users,
+        "invitations": invitations,
+        "groups": _groups(),
+        "attendees": set(Attendee.objects.values_list("consultation_id", "email", "user_id")),
+    }
+
+
+def _groups() -> set:
+    """Who is in which group, with who leads it and keeps its notes: a reshuffle changes this."""
+    return set(
+        GroupMembership.objects.values_list(
+            "group__name", "group__facilitator_id", "group__note_taker_id", "user_id"
+        )
+    )
+
+
+def _held_today() -> ConsultationPage:
+    return ConsultationPage.objects.get(slug=TODAY["slug"])
 
 
 def test_running_it_twice_changes_nothing(db):
@@ -132,3 +159,105 @@ def test_every_demo_page_renders(seeded, client, language):
     for page in pages:
         response = client.get(url_in(page, language))
         assert response.status_code == 200, (page.title, url_in(page, language))
+
+
+def test_a_consultation_held_today_with_named_attendees(seeded):
+    consultation = _held_today()
+    assert consultation.live
+    assert consultation.date == timezone.localdate()
+    assert consultation.format == "in_person"
+    assert "Stockholm" in consultation.venue_address
+
+    questions = list(consultation.questions.all())
+    assert 3 <= len(questions) <= 4
+    assert all(question.sub_question_texts for question in questions)
+
+    invitations = Invitation.objects.filter(consultation=consultation)
+    assert 8 <= invitations.count() <= 12
+    assert set(invitations.values_list("status", flat=True)) == {InvitationStatus.ACCEPTED}
+    for invitation in invitations:
+        attendees = list(invitation.attendees.all())
+        assert 1 <= len(attendees) <= consultation.seats_per_organisation, invitation
+        assert all(attendee.user_id for attendee in attendees), "each attendee has an account"
+
+
+def test_three_groups_never_two_of_one_organisation(seeded):
+    consultation = _held_today()
+    groups = list(BreakoutGroup.objects.filter(consultation=consultation))
+    assert len(groups) == 3
+    placed = set()
+    for group in groups:
+        members = [membership.user for membership in group.memberships.select_related("user")]
+        assert members, group.name
+        organisations = [user.organisation_id for user in members]
+        assert len(organisations) == len(set(organisations)), f"{group.name}: two of one organisation"
+        assert group.facilitator in members
+        assert group.note_taker in members
+        assert group.facilitator != group.note_taker
+        placed |= {user.pk for user in members}
+    attending = set(Attendee.objects.filter(consultation=consultation).values_list("user_id", flat=True))
+    assert placed == attending, "every attendee is in a group"
+
+
+def test_note_taking_is_open_with_points_to_see(seeded):
+    consultation = _held_today()
+    assert note_taking_is_open(consultation_id=consultation.pk)
+    first = BreakoutGroup.objects.filter(consultation=consultation).order_by("sort_order").first()
+    points = live_note_points(first)
+    assert len(points) >= 2
+    assert any(point.takeaway for point in points), "the plenary wall has a takeaway to show"
+    assert {point.question_number for point in points} <= {q.number for q in consultation.questions.all()}
+
+
+def test_every_demo_participant_may_write_in_their_group(seeded):
+    consultation = _held_today()
+    for email in PARTICIPANTS:
+        user = User.objects.get(email=email)
+        group = group_for_user(user=user, consultation=consultation)
+        assert group is not None, f"{email} is in a group"
+        access = notes_access(user_id=user.pk, group_id=group.pk)
+        assert access.view and access.edit, email
+
+
+def test_the_group_page_my_page_and_the_plenary_wall_open(seeded, client):
+    consultation = _held_today()
+    participant = User.objects.get(email=PARTICIPANTS[0])
+    group = group_for_user(user=participant, consultation=consultation)
+
+    client.force_login(participant)
+    my_page = client.get(reverse("accounts:my_page"))
+    assert consultation.title in my_page.content.decode()
+    page = client.get(reverse("breakouts:group", args=[group.pk]))
+    assert page.status_code == 200
+    assert 'data-can-edit="true"' in page.content.decode()
+
+    client.force_login(User.objects.get(email="organiser@example.org"))
+    assert client.get(reverse("breakouts:plenary", args=[consultation.pk])).status_code == 200
+
+
+def test_a_second_run_creates_nothing(db):
+    demo_seed()
+    counts = demo_seed()
+    created = {kind: numbers["created"] for kind, numbers in counts.items() if numbers["created"]}
+    assert created == {}
+    for kind in ("attendee", "breakout group", "membership", "note-taking"):
+        assert counts[kind]["existing"] > 0, kind
+
+
+def test_a_run_on_a_later_day_keeps_the_day_and_the_groups(db):
+    held_on = dt.date(2026, 3, 10)
+    demo_seed(today=held_on)
+    groups, points = _groups(), NoteUpdate.objects.count()
+    demo_seed(today=held_on + dt.timedelta(days=9))
+    assert _held_today().date == held_on
+    assert _groups() == groups
+    assert NoteUpdate.objects.count() == points
+
+
+def test_the_two_logins_the_readme_names_share_a_group(seeded):
+    """README, "Try the live notes with two browsers": deltagare1 and deltagare2 in Grupp Mälaren."""
+    consultation = _held_today()
+    first, second = (User.objects.get(email=email) for email in PARTICIPANTS[:2])
+    group = group_for_user(user=first, consultation=consultation)
+    assert group.name == "Grupp Mälaren"
+    assert group_for_user(user=second, consultation=consultation) == group
