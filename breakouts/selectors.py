@@ -73,20 +73,26 @@ def live_note_points(group: BreakoutGroup) -> list[NotePoint]:
     ]
 
 
+def _note_taking_closed(consultation_id: int) -> bool:
+    note_taking = note_taking_get(consultation_id=consultation_id)
+    return note_taking is not None and note_taking.closed_at is not None
+
+
+def note_points_current(group: BreakoutGroup, *, closed: bool | None = None) -> list[NotePoint]:
+    """The stored rows once note-taking has closed, else the live notes read from the log (the
+    truth), so a page rendered without JavaScript shows what the sockets would."""
+    if closed is None:
+        closed = _note_taking_closed(group.consultation_id)
+    return list(group.note_points.all()) if closed else live_note_points(group)
+
+
 def takeaways_for_consultation(consultation) -> dict[BreakoutGroup, list[NotePoint]]:
-    """Each group's takeaways, in group order: the stored rows once note-taking has closed, else the
-    live notes read from the log (the truth; a wall page then follows the sockets for changes)."""
-    note_taking = note_taking_get(consultation_id=consultation.pk)
-    closed = note_taking is not None and note_taking.closed_at is not None
-    result: dict[BreakoutGroup, list[NotePoint]] = {}
-    for group in groups_for_consultation(consultation):
-        points = list(group.note_points.all()) if closed else live_note_points(group)
-        result[group] = [point for point in points if point.takeaway]
-    return result
-
-
-def note_points_for_group(group: BreakoutGroup) -> list[NotePoint]:
-    return list(group.note_points.all())
+    """Each group's takeaways, in group order (a wall page then follows the sockets for changes)."""
+    closed = _note_taking_closed(consultation.pk)
+    return {
+        group: [point for point in note_points_current(group, closed=closed) if point.takeaway]
+        for group in groups_for_consultation(consultation)
+    }
 
 
 def assignable_people(*, consultation, source: str = "accepted") -> list[tuple]:

@@ -21,7 +21,7 @@ from consultations.models import ConsultationPage
 
 from .models import BreakoutGroup
 from .permissions import can_edit_notes, can_run_plenary, can_view_group
-from .selectors import group_questions, groups_for_consultation, note_points_for_group, note_taking_is_open
+from .selectors import group_questions, note_points_current, note_taking_is_open, takeaways_for_consultation
 
 
 @dataclass
@@ -91,7 +91,7 @@ def _questions_with_points(group: BreakoutGroup) -> tuple[list[QuestionNotes], l
     ]
     by_number = {q.number: q for q in questions}
     other = []
-    for point in note_points_for_group(group):
+    for point in note_points_current(group):
         target = by_number.get(point.question_number)
         (target.points if target else other).append(point)
     return questions, other
@@ -125,12 +125,8 @@ def plenary(request, consultation_id: int):
     if not can_run_plenary(request.user, consultation):
         raise PermissionDenied
     groups = [
-        {
-            "group": group,
-            "notes_url": notes_path(group),
-            "takeaways": [point for point in note_points_for_group(group) if point.takeaway],
-        }
-        for group in groups_for_consultation(consultation)
+        {"group": group, "notes_url": notes_path(group), "takeaways": takeaways}
+        for group, takeaways in takeaways_for_consultation(consultation).items()
     ]
     context = {
         "consultation": consultation,

@@ -30,3 +30,25 @@ def test_the_group_page_names_its_socket_and_its_own_offline_store(client, consu
     again = BreakoutGroup.objects.get(pk=group.pk)
     group_member_add(group=again, user=person)
     assert _notes_root(client, again)["data-offline-store"] != store
+
+
+def test_without_javascript_the_pages_show_the_live_notes(client, consultation, attend):
+    """Before note-taking closes, the server-rendered group page and wall read the log, not old rows."""
+    from breakouts.services import note_taking_open
+    from notes.services import note_update_append
+    from tests.breakouts.test_services import _points_update
+
+    person = attend()
+    group = breakout_group_create(consultation=consultation, name="Grupp A")
+    group_member_add(group=group, user=person)
+    note_taking_open(consultation=consultation)
+    note_update_append(group_id=group.pk, update=_points_update(), author_id=None)
+    client.force_login(person)
+    notes = _notes_root(client, group).get_text(" ", strip=True)
+    assert "Långsiktighet" in notes and "Enkelt språk" in notes
+
+    staff = type(person).objects.create_superuser(email="stab@example.org", password="x-Lösenord-123456")
+    client.force_login(staff)
+    wall = BeautifulSoup(client.get(f"/grupper/plenum/{consultation.pk}/").content, "html.parser")
+    wall_text = wall.get_text(" ", strip=True)
+    assert "Långsiktighet" in wall_text and "Enkelt språk" not in wall_text
