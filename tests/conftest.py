@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -77,9 +78,53 @@ def now(freeze_now) -> dt.datetime:
     return freeze_now(FIXED_NOW)
 
 
-def pytest_terminal_summary(terminalreporter):
-    """Outside CI a missing Chromium skips the browser tests; say so where nobody can miss it."""
+# Tests marked `multiprocess` start worker processes that must share the channel layer and the
+# database with the test process: Redis, and PostgreSQL (an SQLite test database lives in memory).
+MULTIPROCESS_NEEDS = ("REDIS_URL", "DATABASE_URL")
+MULTIPROCESS_DESELECTED = pytest.StashKey[int]()
+
+
+def multiprocess_missing() -> list[str]:
+    return [name for name in MULTIPROCESS_NEEDS if not os.environ.get(name)]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without Redis and PostgreSQL the multiprocess tests are deselected, not skipped (CI allows no
+    skips); the summary says how many and why."""
+    if not multiprocess_missing():
+        return
+    deselected = [item for item in items if item.get_closest_marker("multiprocess")]
+    if not deselected:
+        return
+    config.hook.pytest_deselected(items=deselected)
+    items[:] = [item for item in items if not item.get_closest_marker("multiprocess")]
+    config.stash[MULTIPROCESS_DESELECTED] = len(deselected)
+    if hasattr(config, "workeroutput"):  # an xdist worker: only the controller prints the summary
+        config.workeroutput["multiprocess_deselected"] = len(deselected)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """xdist's controller collects nothing itself: it learns the count from its workers."""
+    count = getattr(node, "workeroutput", {}).get("multiprocess_deselected", 0)
+    stash = node.config.stash
+    stash[MULTIPROCESS_DESELECTED] = max(stash.get(MULTIPROCESS_DESELECTED, 0), count)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Outside CI a missing Chromium skips the browser tests; say so where nobody can miss it. Say as
+    loudly that multiprocess tests did not run."""
+    banner = "!" * 78
     if chromium_path() is None and not in_ci():
-        banner = "!" * 78
         for line in (banner, "BROWSER TESTS SKIPPED: " + MISSING, banner):
+            terminalreporter.write_line(line, red=True, bold=True)
+    deselected = config.stash.get(MULTIPROCESS_DESELECTED, 0)
+    if deselected:
+        missing = multiprocess_missing()
+        reason = (
+            f"MULTIPROCESS TESTS DESELECTED: {deselected}, as {' and '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not set. They need Redis and PostgreSQL shared with "
+            "worker processes: DATABASE_URL=postgres://... REDIS_URL=redis://... (CI's second pass)"
+        )
+        for line in (banner, reason, banner):
             terminalreporter.write_line(line, red=True, bold=True)

@@ -1,0 +1,1 @@
+"""Load benchmarks against a running Sakråd server (bench/README.md)."""

@@ -1,0 +1,134 @@
+"""A worker killed with SIGKILL mid-edit loses nothing: real processes (two daphne workers, Redis, the
+database). Every update a client sent before the kill, and every update sent while the worker was
+down, ends up in every client and in the database.
+
+An update in flight at the kill may never have been committed; the client's document still holds it
+and sync step 2 on reconnecting sends it again. So the test asserts on the converged end state.
+
+Needs REDIS_URL and a PostgreSQL DATABASE_URL (tests/conftest.py deselects it otherwise).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass, field
+
+import pytest
+from django.db import connection
+
+from notes.schema import document_json, points_read
+from notes.services import note_document_load
+from tests.notes.workers import Cluster, YClient, database_url, wait_until
+from tests.security.websocket import session_cookie
+
+pytestmark = [pytest.mark.multiprocess, pytest.mark.django_db(transaction=True)]
+
+CONVERGE_TIMEOUT = 15.0
+
+
+@pytest.fixture
+def cluster(room, tmp_path):
+    """Two workers on the test database. `room` commits (transactional_db), so they see its rows;
+    it is requested first, so the workers are killed before the database is flushed."""
+    cluster = Cluster(
+        database=database_url(connection.settings_dict), redis=os.environ["REDIS_URL"], logs=tmp_path
+    )
+    try:
+        yield cluster.start()
+    finally:
+        cluster.stop()
+
+
+@dataclass
+class Expected:
+    """What the notes must hold in the end: point id -> (question, text, takeaway)."""
+
+    points: dict[str, tuple[int, str, bool]] = field(default_factory=dict)
+
+    async def add(self, client: YClient, question: int, text: str) -> str:
+        point_id = await client.add_point(question, text)
+        self.points[point_id] = (question, text, False)
+        return point_id
+
+    async def type(self, client: YClient, point_id: str, text: str) -> None:
+        await client.type(point_id, text)
+        question, before, takeaway = self.points[point_id]
+        self.points[point_id] = (question, before + text, takeaway)
+
+    async def flag(self, client: YClient, point_id: str) -> None:
+        await client.set_takeaway(point_id, True)
+        question, text, _ = self.points[point_id]
+        self.points[point_id] = (question, text, True)
+
+    def text_held_by(self, client: YClient, point_id: str) -> bool:
+        return str(client.point(point_id)["text"]) == self.points[point_id][1]
+
+    def held_by(self, client: YClient) -> bool:
+        return {p.id: (p.question, p.text, p.takeaway) for p in points_read(client.doc)} == self.points
+
+
+def converged(expected: Expected, *clients: YClient) -> bool:
+    return all(expected.held_by(client) for client in clients) and all(
+        document_json(client.doc) == document_json(clients[0].doc) for client in clients
+    )
+
+
+async def edit_across_a_kill(cluster: Cluster, group_id: int, alice: YClient, bob: YClient) -> Expected:
+    one, two = cluster.workers
+    expected = Expected()
+    await alice.connect(one.port, group_id)
+    await bob.connect(two.port, group_id)
+    mine = await expected.add(alice, 1, "Alice före")
+    theirs = await expected.add(bob, 2, "Bob före")
+    await wait_until(lambda: converged(expected, alice, bob), CONVERGE_TIMEOUT, "sync across workers")
+
+    # Mid-edit: keystrokes that have reached Bob (committed and relayed), then a burst that worker 1
+    # dies in the middle of, some of it perhaps committed, some of it not even read.
+    for number in range(10):
+        await expected.type(alice, mine, f" a{number}")
+    await wait_until(lambda: expected.text_held_by(bob, mine), CONVERGE_TIMEOUT, "Bob sees Alice typing")
+    for number in range(10, 25):
+        await expected.type(alice, mine, f" a{number}")
+        await asyncio.sleep(0.005)  # fast typing: worker 1 gets to some of the burst before it dies
+    one.kill()
+    await wait_until(lambda: not alice.online, 5, "Alice notices that worker 1 is gone")
+
+    # While it is down Bob goes on through worker 2, and Alice goes on offline.
+    for number in range(10):
+        await expected.type(bob, theirs, f" b{number}")
+    during = await expected.add(bob, 3, "Bob under avbrottet")
+    await expected.flag(bob, mine)
+    for number in range(10):
+        await expected.type(alice, mine, f" offline{number}")
+    offline = await expected.add(alice, 1, "Alice offline")
+    await expected.type(alice, offline, " och mer")
+
+    await asyncio.to_thread(one.restart)  # a new process: nothing of the old one's memory
+    await alice.connect(one.port, group_id)
+    await expected.type(bob, during, " efter")
+    await wait_until(lambda: converged(expected, alice, bob), CONVERGE_TIMEOUT, "convergence after restart")
+    return expected
+
+
+def test_a_killed_worker_loses_no_update(room, cluster):
+    group_id = room.group.pk
+    alice = YClient(session_cookie(room.login(room.members[0])))
+    bob = YClient(session_cookie(room.login(room.members[1])))
+
+    async def scenario() -> Expected:
+        try:
+            return await edit_across_a_kill(cluster, group_id, alice, bob)
+        finally:
+            await alice.close()
+            await bob.close()
+
+    try:
+        expected = asyncio.run(scenario())
+    except AssertionError as error:
+        raise AssertionError(f"{error}\n{cluster.logs()}") from error
+
+    assert document_json(alice.doc) == document_json(bob.doc)
+    stored, _seq = note_document_load(group_id=group_id)
+    assert document_json(stored) == document_json(alice.doc)
+    assert {p.id: (p.question, p.text, p.takeaway) for p in points_read(stored)} == expected.points
