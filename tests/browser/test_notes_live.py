@@ -24,6 +24,8 @@ from accounts.models import User
 from breakouts.models import NotePoint
 from breakouts.services import group_member_add, note_taking_close
 from consultations.models import DiscussionQuestion
+from notes.services import note_update_append
+from tests.breakouts.test_services import _points_update
 from tests.world import PASSWORD
 
 # Fixtures as plugins (world, wagtail_roots, asgi_live_server), not imported names (F811).
@@ -339,11 +341,16 @@ def test_closing_note_taking_makes_the_notes_read_only(room, open_as):
     assert "inte ändra" in bo.locator(".lead").inner_text()
 
 
-def test_page_without_javascript_shows_the_stored_points_read_only(room, open_as):
-    NotePoint.objects.create(
-        group=room["group"], question_number=1, text="Sparad punkt", takeaway=True, order=0
+def test_page_without_javascript_shows_the_notes_read_only(room, open_as):
+    """While note-taking is open the server renders the live log; after closing, the stored rows."""
+    note_update_append(
+        group_id=room["group"].pk, update=_points_update([(1, "Loggad punkt", True)]), author_id=None
     )
     tab = open_as(room["first"], group_url(room["group"]), java_script_enabled=False)
+    assert tab.locator(".note-point__stored-text").inner_text() == "Loggad punkt"
+    note_taking_close(consultation=room["consultation"])
+    NotePoint.objects.filter(group=room["group"]).update(text="Sparad punkt")
+    tab.reload()
     assert tab.locator(".note-point__stored-text").inner_text() == "Sparad punkt"
     assert tab.locator("textarea").count() == 0
     assert tab.locator("[data-add-point]:visible").count() == 0
