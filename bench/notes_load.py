@@ -1,8 +1,8 @@
 """Load on the live-notes websocket of a RUNNING server: N groups x M connected clients, T of them typing.
 
     python -m bench.notes_load setup --groups 50 --members 10
-    python -m bench.notes_load run --url ws://127.0.0.1:8001 \\
-        --url ws://127.0.0.1:8002 --groups 50 --clients 10 --typists 2 --duration 60 --pids 123,456
+    python -m bench.notes_load run --url ws://127.0.0.1:8741 \\
+        --url ws://127.0.0.1:8742 --groups 50 --clients 10 --typists 2 --duration 60 --pids 123,456
 
 Reports edit-to-peer propagation (p50/p99), updates per second, the CPU of the given worker PIDs,
 PostgreSQL and Redis, and the workers' memory per connection. `--wall` adds the plenary wall: a staff
@@ -63,6 +63,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     run.add_argument("--wall", action="store_true", help="time takeaway flags on a plenary wall client")
     run.add_argument("--takeaway-every", type=float, default=2.0, help="seconds between one group's flags")
     run.add_argument("--pids", default="", help="comma-separated PIDs of the server's worker processes")
+    run.add_argument("--settle", type=float, default=30.0, help="at most this long to wait for convergence")
     run.add_argument("--json", type=Path, help="also write the results here")
     run.add_argument("--seed", type=int, default=1)
     return parser.parse_args(argv)
@@ -184,10 +185,23 @@ def mb(value: int) -> float:
     return round(value / 2**20, 1)
 
 
-def converged_groups(groups: list[Group]) -> str:
+def converged_groups(groups: list[Group]) -> int:
     """Groups whose clients all hold the same state: the run was correct, not only fast."""
-    same = sum(len({client.doc.get_state() for client in group.clients}) == 1 for group in groups)
-    return f"{same}/{len(groups)}"
+    return sum(len({client.doc.get_state() for client in group.clients}) == 1 for group in groups)
+
+
+async def settle(groups: list[Group], timeout: float) -> dict:
+    """How long after the drain every group converges: a slow server catches up, a lossy one never."""
+    started = time.monotonic()
+    after_drain = converged_groups(groups)
+    while converged_groups(groups) < len(groups) and time.monotonic() - started < timeout:
+        await asyncio.sleep(0.5)
+    done = converged_groups(groups)
+    return {
+        "converged_after_drain": f"{after_drain}/{len(groups)}",
+        "converged_at_end": f"{done}/{len(groups)}",
+        "seconds_to_converge": round(time.monotonic() - started, 1) if done == len(groups) else None,
+    }
 
 
 async def type_and_measure(groups: list[Group], args, stats: Stats, watched: dict) -> dict:
@@ -239,11 +253,11 @@ async def measure(args, sessions: dict) -> dict:
     result = {"config": {key: str(value) for key, value in vars(args).items() if key not in {"command"}}}
     result.update(await type_and_measure(groups, args, stats, watched))
     rss_end = worker_rss(pids)
+    result.update(await settle(groups, args.settle))
     result.update(
         sockets=sockets,
         connect_seconds=round(connect_seconds, 1),
         permessage_deflate=all(client.compressed for group in groups for client in group.sockets),
-        converged_groups=converged_groups(groups),
         worker_rss_mb={"idle": mb(rss_idle), "connected": mb(rss_connected), "end": mb(rss_end)},
         worker_rss_per_socket_kb={
             "connected": round((rss_connected - rss_idle) / sockets / 1024, 1) if pids else None,
@@ -263,7 +277,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{len(data['groups'])} groups x {args.members} members; sessions written to {args.out}")
         return
     if not args.url:
-        raise SystemExit("give --url for each worker, e.g. --url ws://127.0.0.1:8001")
+        raise SystemExit("give --url for each worker, e.g. --url ws://127.0.0.1:8741")
     if args.typists > args.clients:
         raise SystemExit("--typists cannot exceed --clients")
     result = asyncio.run(measure(args, json.loads(args.sessions.read_text())))
