@@ -22,6 +22,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from notes.yjs import state_vector
+
 from .client import BenchClient, Stats
 from .procstat import cpu_percent, cpu_sample, rss_bytes
 
@@ -186,8 +188,12 @@ def mb(value: int) -> float:
 
 
 def converged_groups(groups: list[Group]) -> int:
-    """Groups whose clients all hold the same state: the run was correct, not only fast."""
-    return sum(len({client.doc.get_state() for client in group.clients}) == 1 for group in groups)
+    """Groups whose clients all hold the same state: the run was correct, not only fast. Compared
+    decoded: the encoded state vector lists clients in no fixed order."""
+    return sum(
+        len({frozenset(state_vector(client.doc.get_state()).items()) for client in group.clients}) == 1
+        for group in groups
+    )
 
 
 async def settle(groups: list[Group], timeout: float) -> dict:

@@ -19,7 +19,7 @@ from django.db import connection
 
 from notes.schema import document_json, points_read
 from notes.services import note_document_load
-from tests.notes.workers import Cluster, YClient, database_url, wait_until
+from tests.notes.workers import Cluster, Worker, YClient, database_url, wait_until
 from tests.security.websocket import session_cookie
 
 pytestmark = [pytest.mark.multiprocess, pytest.mark.django_db(transaction=True)]
@@ -74,6 +74,32 @@ def converged(expected: Expected, *clients: YClient) -> bool:
     )
 
 
+async def kill_mid_edit(worker: Worker, expected: Expected, alice: YClient, bob: YClient, point: str):
+    """Keystrokes that have reached Bob (committed and relayed), then a burst that the worker dies in
+    the middle of: some of it perhaps committed, perhaps not relayed, some of it not even read."""
+    for number in range(10):
+        await expected.type(alice, point, f" a{number}")
+    await wait_until(lambda: expected.text_held_by(bob, point), CONVERGE_TIMEOUT, "Bob sees Alice typing")
+    for number in range(10, 25):
+        await expected.type(alice, point, f" a{number}")
+        await asyncio.sleep(0.005)  # fast typing: the worker gets to some of the burst before it dies
+    worker.kill()
+    await wait_until(lambda: not alice.online, 5, "Alice notices that her worker is gone")
+
+
+async def edit_while_down(expected: Expected, alice: YClient, bob: YClient, mine: str, theirs: str) -> str:
+    """Bob goes on through the surviving worker; Alice, cut off, goes on in her own document."""
+    for number in range(10):
+        await expected.type(bob, theirs, f" b{number}")
+    during = await expected.add(bob, 3, "Bob under avbrottet")
+    await expected.flag(bob, mine)
+    for number in range(10):
+        await expected.type(alice, mine, f" offline{number}")
+    offline = await expected.add(alice, 1, "Alice offline")
+    await expected.type(alice, offline, " och mer")
+    return during
+
+
 async def edit_across_a_kill(cluster: Cluster, group_id: int, alice: YClient, bob: YClient) -> Expected:
     one, two = cluster.workers
     expected = Expected()
@@ -83,29 +109,11 @@ async def edit_across_a_kill(cluster: Cluster, group_id: int, alice: YClient, bo
     theirs = await expected.add(bob, 2, "Bob före")
     await wait_until(lambda: converged(expected, alice, bob), CONVERGE_TIMEOUT, "sync across workers")
 
-    # Mid-edit: keystrokes that have reached Bob (committed and relayed), then a burst that worker 1
-    # dies in the middle of, some of it perhaps committed, some of it not even read.
-    for number in range(10):
-        await expected.type(alice, mine, f" a{number}")
-    await wait_until(lambda: expected.text_held_by(bob, mine), CONVERGE_TIMEOUT, "Bob sees Alice typing")
-    for number in range(10, 25):
-        await expected.type(alice, mine, f" a{number}")
-        await asyncio.sleep(0.005)  # fast typing: worker 1 gets to some of the burst before it dies
-    one.kill()
-    await wait_until(lambda: not alice.online, 5, "Alice notices that worker 1 is gone")
-
-    # While it is down Bob goes on through worker 2, and Alice goes on offline.
-    for number in range(10):
-        await expected.type(bob, theirs, f" b{number}")
-    during = await expected.add(bob, 3, "Bob under avbrottet")
-    await expected.flag(bob, mine)
-    for number in range(10):
-        await expected.type(alice, mine, f" offline{number}")
-    offline = await expected.add(alice, 1, "Alice offline")
-    await expected.type(alice, offline, " och mer")
+    await kill_mid_edit(one, expected, alice, bob, mine)
+    during = await edit_while_down(expected, alice, bob, mine, theirs)
 
     await asyncio.to_thread(one.restart)  # a new process: nothing of the old one's memory
-    await alice.connect(one.port, group_id)
+    await alice.connect(one.port, group_id)  # sync step 1 and 2 both ways, as y-websocket reconnects
     await expected.type(bob, during, " efter")
     await wait_until(lambda: converged(expected, alice, bob), CONVERGE_TIMEOUT, "convergence after restart")
     return expected
@@ -125,8 +133,9 @@ def test_a_killed_worker_loses_no_update(room, cluster):
 
     try:
         expected = asyncio.run(scenario())
-    except AssertionError as error:
-        raise AssertionError(f"{error}\n{cluster.logs()}") from error
+    except Exception as error:
+        error.add_note(cluster.logs())  # what the workers said, for a failure in CI
+        raise
 
     assert document_json(alice.doc) == document_json(bob.doc)
     stored, _seq = note_document_load(group_id=group_id)
