@@ -8,6 +8,7 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.base import SessionBase
+from django.utils import timezone
 
 from breakouts.permissions import can_edit_notes, can_view_group
 from breakouts.selectors import group_get
@@ -22,12 +23,32 @@ class NotesAccess:
 NO_ACCESS = NotesAccess(view=False, edit=False)
 
 
-def _session_alive(session: SessionBase, user_id: int) -> bool:
+def _session_alive(session_key: str, user_id: int) -> bool:
     """Reads the session afresh: gone after a logout, empty once expired, another user's after a
     new login in that browser."""
-    store = import_module(settings.SESSION_ENGINE).SessionStore(session.session_key)
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
     data = store.load()
     return str(data.get(SESSION_KEY)) == str(user_id)
+
+
+def sessions_alive(*, sessions: dict[str, int]) -> set[str]:
+    """Which of these session keys still belong to their user; one query where sessions live in the
+    database (the default), one read per session with other engines."""
+    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+        return {key for key, user_id in sessions.items() if _session_alive(key, user_id)}
+    from django.contrib.sessions.models import Session
+
+    rows = Session.objects.filter(session_key__in=list(sessions), expire_date__gt=timezone.now())
+    return {
+        row.session_key
+        for row in rows
+        if str(row.get_decoded().get(SESSION_KEY)) == str(sessions[row.session_key])
+    }
+
+
+def users_active(*, user_ids) -> set[int]:
+    active = get_user_model().objects.filter(pk__in=list(user_ids), is_active=True)
+    return set(active.values_list("pk", flat=True))
 
 
 def notes_access(*, user_id: int | None, group_id: int, session: SessionBase | None = None) -> NotesAccess:
@@ -35,7 +56,7 @@ def notes_access(*, user_id: int | None, group_id: int, session: SessionBase | N
     group has none."""
     if user_id is None:
         return NO_ACCESS
-    if session is not None and session.session_key and not _session_alive(session, user_id):
+    if session is not None and session.session_key and not _session_alive(session.session_key, user_id):
         return NO_ACCESS
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     group = group_get(group_id=group_id)

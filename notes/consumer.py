@@ -8,17 +8,16 @@ each socket tracks the last seq it passed on and re-reads a gap from the log.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 
-from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from pycrdt import YSyncMessageType
 
 from . import limits
 from .access import NO_ACCESS, NotesAccess, notes_access
 from .broadcast import notes_channel_group, notes_group_send, notes_user_channel_group
+from .db import notes_db
 from .protocol import (
     EMPTY_UPDATE,
     Awareness,
@@ -33,7 +32,8 @@ from .protocol import (
 )
 from .rate_limit import TokenBucket
 from .registry import GroupDocument, document_acquire, document_release
-from .services import NoteTakingClosed, note_log_last_seq, note_snapshot_compact, note_update_append
+from .services import NoteTakingClosed, note_snapshot_compact, note_update_append
+from .watch import WatchReading, watch_join, watch_leave
 from .yjs import adds_nothing
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,8 @@ class NotesConsumer(AsyncWebsocketConsumer):
         self.awareness_clocks: dict[int, int] = {}
         self.send_lock = asyncio.Lock()  # the layer's handler and the watch both pass updates on
         self.last_awareness: bytes | None = None
+        session = self.scope.get("session")
+        self.session_key = session.session_key if session is not None else None
         if not (self.user and self.user.is_authenticated):
             return await self.close()
         await self.refresh_access()
@@ -68,14 +70,12 @@ class NotesConsumer(AsyncWebsocketConsumer):
         await notes_group_send(
             self.group_id, {"type": "notes.awareness.query", "reply_to": self.channel_name}
         )
-        self.watch_task = asyncio.create_task(self.watch())
+        watch_join(self)
 
     async def disconnect(self, code):
         if self.entry is None:
             return
-        self.watch_task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self.watch_task
+        watch_leave(self)
         if self.awareness_clocks:
             await self.relay_awareness(awareness_removal(self.awareness_clocks))
         await self.channel_layer.group_discard(self.channel_group, self.channel_name)
@@ -86,14 +86,16 @@ class NotesConsumer(AsyncWebsocketConsumer):
     # --- access ---------------------------------------------------------------------------
 
     async def refresh_access(self) -> None:
-        self.access = await database_sync_to_async(notes_access)(
+        self.access = await notes_db(notes_access)(
             user_id=self.user.pk, group_id=self.group_id, session=self.scope.get("session")
         )
         self.access_checked = time.monotonic()
 
     async def still_allowed(self, *, fresh: bool = False) -> bool:
+        """Per message, the rights as last read: membership, note-taking and logout changes arrive at
+        once as layer messages (fresh=True), the watch covers what sends none."""
         could_edit = self.access.edit
-        if fresh or time.monotonic() - self.access_checked > limits.ACCESS_TTL_SECONDS:
+        if fresh:
             await self.refresh_access()
         if not self.access.view:
             await self.close(code=limits.CLOSE_ACCESS_LOST)
@@ -102,16 +104,21 @@ class NotesConsumer(AsyncWebsocketConsumer):
             await self.send(bytes_data=auth_message(granted=self.access.edit))
         return True
 
-    async def watch(self) -> None:
-        """What no message announces: an expired session, and an update the layer dropped last."""
-        while self.entry is not None:
-            await asyncio.sleep(limits.WATCH_SECONDS)
-            if self.entry is None or not await self.still_allowed(fresh=True):
-                return
-            last_seq = await database_sync_to_async(note_log_last_seq)(group_id=self.group_id)
-            async with self.send_lock:
-                if self.entry is not None and last_seq > self.sent_seq:
-                    await self.fill_gap(last_seq)
+    async def watched(self, reading: WatchReading) -> None:
+        """The process's watch read the database for every socket (notes/watch.py)."""
+        if self.entry is None or not self.access.view:
+            return
+        if not reading.lets_in(user_id=self.user.pk, session_key=self.session_key):
+            self.access = NO_ACCESS
+            return await self.close(code=limits.CLOSE_ACCESS_LOST)
+        # The layer may have dropped a membership or note-taking message: read everything now and then.
+        stale = time.monotonic() - self.access_checked > limits.ACCESS_RECHECK_SECONDS
+        if stale and not await self.still_allowed(fresh=True):
+            return
+        last_seq = reading.last_seqs.get(self.group_id, 0)
+        async with self.send_lock:
+            if self.entry is not None and last_seq > self.sent_seq:
+                await self.fill_gap(last_seq)
 
     # --- from the client ------------------------------------------------------------------
 
@@ -160,7 +167,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
             await self.send(bytes_data=auth_message(granted=False))
             return
         try:
-            seq = await database_sync_to_async(note_update_append)(
+            seq = await notes_db(note_update_append)(
                 group_id=self.group_id, update=update, author_id=self.user.pk
             )
         except NoteTakingClosed:
@@ -175,7 +182,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
 
     async def compact(self) -> None:
         try:
-            await database_sync_to_async(note_snapshot_compact)(group_id=self.group_id)
+            await notes_db(note_snapshot_compact)(group_id=self.group_id)
         except Exception:
             # The log stays whole when folding fails; editing must go on.
             logger.exception("compacting the notes of group %s failed", self.group_id)

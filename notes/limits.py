@@ -5,12 +5,13 @@ from django.conf import settings
 MAX_MESSAGE_BYTES = getattr(settings, "NOTES_MAX_MESSAGE_BYTES", 256 * 1024)
 RATE_PER_SECOND = getattr(settings, "NOTES_RATE_PER_SECOND", 50)
 RATE_BURST = getattr(settings, "NOTES_RATE_BURST", 200)
-# How long a permission check is trusted: about a second, so a keystroke costs no query, while
-# membership and note-taking changes arrive at once as group messages.
-ACCESS_TTL_SECONDS = 1.0
-# How often an idle socket re-checks its rights (an expired session sends no signal) and the log's
-# last seq (the layer may have dropped the group's last update, which no later update would reveal).
+# How often each process checks its sockets' sessions and accounts (an expired session sends no
+# signal) and the logs' last seqs (the layer may have dropped a group's last update, which no later
+# update would reveal): notes/watch.py.
 WATCH_SECONDS = getattr(settings, "NOTES_WATCH_SECONDS", 10.0)
+# A keystroke costs no query: a socket's rights are read at connect and again when a membership,
+# note-taking or logout message arrives; this often in full anyway, in case the layer dropped one.
+ACCESS_RECHECK_SECONDS = getattr(settings, "NOTES_ACCESS_RECHECK_SECONDS", 60.0)
 
 CLOSE_TOO_LARGE = 1009  # the standard "message too big"
 CLOSE_MALFORMED = 4400

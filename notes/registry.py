@@ -11,9 +11,9 @@ import asyncio
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from channels.db import database_sync_to_async
 from pycrdt import Doc
 
+from .db import notes_db
 from .services import note_document_load, note_updates_contiguous
 
 RECENT = 512  # updates kept in memory to fill other sockets' gaps without the database
@@ -31,9 +31,7 @@ class GroupDocument:
     async def ensure_loaded(self) -> None:
         async with self.lock:
             if self.doc is None:
-                self.doc, self.last_seq = await database_sync_to_async(note_document_load)(
-                    group_id=self.group_id
-                )
+                self.doc, self.last_seq = await notes_db(note_document_load)(group_id=self.group_id)
 
     def _remember(self, seq: int, update: bytes) -> None:
         self.recent[seq] = update
@@ -60,13 +58,11 @@ class GroupDocument:
         self._remember(seq, update)
 
     async def _fetch(self, after: int, upto: int) -> list[tuple[int, bytes]] | None:
-        return await database_sync_to_async(note_updates_contiguous)(
-            group_id=self.group_id, after=after, upto=upto
-        )
+        return await notes_db(note_updates_contiguous)(group_id=self.group_id, after=after, upto=upto)
 
     async def _reload(self) -> None:
         # Some updates were folded into a snapshot meanwhile: merge the whole state (idempotent in Yjs).
-        fresh, last_seq = await database_sync_to_async(note_document_load)(group_id=self.group_id)
+        fresh, last_seq = await notes_db(note_document_load)(group_id=self.group_id)
         self.doc.apply_update(fresh.get_update())
         self.last_seq = max(self.last_seq, last_seq)
         self.recent.clear()

@@ -1,6 +1,13 @@
 from .compaction import CompactionMismatch, note_snapshot_compact
 from .document import note_document_load, note_updates_contiguous
-from .log import NoteTakingClosed, note_log_last_seq, note_log_lock, note_update_append, note_updates_between
+from .log import (
+    NoteTakingClosed,
+    note_log_last_seq,
+    note_log_lock,
+    note_logs_last_seq,
+    note_update_append,
+    note_updates_between,
+)
 
 __all__ = [
     "CompactionMismatch",
@@ -8,6 +15,7 @@ __all__ = [
     "note_document_load",
     "note_log_last_seq",
     "note_log_lock",
+    "note_logs_last_seq",
     "note_snapshot_compact",
     "note_update_append",
     "note_updates_between",

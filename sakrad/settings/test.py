@@ -27,3 +27,7 @@ if REDIS_URL:  # noqa: F405
     _index = int(_worker.removeprefix("gw") or 0)
     CACHES["default"]["LOCATION"] = redis_url_with_db(REDIS_URL, 1 + _index % 15)  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"asgi-test-{_worker}"  # noqa: F405
+
+# Connections of threads other than the test's (the notes sockets' database threads, the live
+# server's) close after each use, so none is left open on the test database when it is dropped.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

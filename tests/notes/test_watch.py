@@ -3,7 +3,10 @@ update the channel layer dropped last is read from the log."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import time
+from unittest import mock
 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
@@ -11,7 +14,10 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from pycrdt import Array, Doc, Map, Text
 
+from breakouts.services import group_member_remove
+from notes import consumer as consumer_module
 from notes import limits
+from notes import watch as watch_module
 from notes.services import note_update_append
 from tests.notes.clients import NotesClient
 
@@ -68,3 +74,63 @@ def test_the_last_update_the_layer_dropped_still_arrives(room):
         await bob.close()
 
     async_to_sync(scenario)()
+
+
+def test_an_idle_socket_of_a_deactivated_account_is_closed(room):
+    """Deactivating sends no message to the sockets: the watch finds it."""
+    alice_user = room.members[0]
+
+    async def scenario():
+        alice = NotesClient(room.path, room.login(alice_user))
+        await alice.connect()
+        await sync_to_async(type(alice_user).objects.filter(pk=alice_user.pk).update)(is_active=False)
+        assert await alice.wait_closed(timeout=3) == limits.CLOSE_ACCESS_LOST
+
+    async_to_sync(scenario)()
+
+
+def test_a_removal_whose_message_the_layer_dropped_still_closes_the_socket(room, monkeypatch):
+    """Rights are read in full now and then, in case a membership message never arrived."""
+    monkeypatch.setattr(limits, "ACCESS_RECHECK_SECONDS", 0.3)
+    alice_user = room.members[0]
+
+    async def scenario():
+        alice = NotesClient(room.path, room.login(alice_user))
+        await alice.connect()
+        with mock.patch("breakouts.services.groups.notify_groups"):  # the message is lost
+            await sync_to_async(group_member_remove)(group=room.group, user=alice_user)
+        assert await alice.wait_closed(timeout=3) == limits.CLOSE_ACCESS_LOST
+
+    async_to_sync(scenario)()
+
+
+def test_typing_reads_no_rights_and_the_watch_reads_once_for_all_sockets(room, monkeypatch):
+    """What lets a worker hold hundreds of sockets: a keystroke costs the log append and nothing
+    else, and one watch reading serves every socket of the process."""
+    rights_read = mock.Mock(wraps=consumer_module.notes_access)
+    watch_reads = mock.Mock(wraps=watch_module.watch_read)
+    monkeypatch.setattr(consumer_module, "notes_access", rights_read)
+    monkeypatch.setattr(watch_module, "watch_read", watch_reads)
+    monkeypatch.setattr(limits, "WATCH_SECONDS", 0.5)
+
+    async def scenario():
+        clients = [NotesClient(room.path, room.login(user)) for user in room.members]
+        for client in clients:
+            await client.connect()
+        await clients[0].add_point(1, "")
+        for letter in "Tjugo tecken, en i taget":
+            await clients[0].edit(lambda doc, letter=letter: clients[0].points[0]["text"].insert(0, letter))
+        await asyncio.sleep(1.2)
+        for client in clients:
+            await client.pump()
+        assert {client.text() for client in clients} == {"Tjugo tecken, en i taget"[::-1]}
+        for client in clients:
+            await client.close()
+
+    started = time.monotonic()
+    async_to_sync(scenario)()
+    elapsed = time.monotonic() - started
+    assert rights_read.call_count == len(room.members)  # once per socket, at connect
+    # One reading per 0.5 s covering all three sockets, not one per socket.
+    assert max(len(call.kwargs["sessions"]) for call in watch_reads.call_args_list) == len(room.members)
+    assert watch_reads.call_count <= elapsed / 0.5 + 1

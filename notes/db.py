@@ -1,0 +1,51 @@
+"""How the notes sockets reach the database without queueing behind each other.
+
+Channels' `database_sync_to_async` runs every call of a process on one thread; with hundreds of
+sockets their appends and checks wait in one line (docs/benchmarks.md). On PostgreSQL the sockets
+use a small pool of threads instead, each with its own connection. SQLite keeps the one thread: it
+has one writer anyway, and tests there share one in-memory connection.
+"""
+
+from __future__ import annotations
+
+import functools
+from concurrent.futures import ThreadPoolExecutor
+
+from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
+from django.conf import settings
+from django.db import close_old_connections, connection
+
+_executor: ThreadPoolExecutor | None = None
+
+
+def _pool_size() -> int:
+    if connection.vendor == "sqlite":
+        return 0
+    return getattr(settings, "NOTES_DATABASE_THREADS", 4)
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=_pool_size(), thread_name_prefix="notes-db")
+    return _executor
+
+
+def _with_fresh_connection(func):
+    @functools.wraps(func)
+    def call(*args, **kwargs):
+        close_old_connections()  # as Channels does: a connection past CONN_MAX_AGE or broken is replaced
+        try:
+            return func(*args, **kwargs)
+        finally:
+            close_old_connections()
+
+    return call
+
+
+def notes_db(func):
+    """`func` as a coroutine function run off the event loop."""
+    if _pool_size() == 0:
+        return database_sync_to_async(func)
+    return sync_to_async(_with_fresh_connection(func), thread_sensitive=False, executor=_pool())
