@@ -1,8 +1,9 @@
 """The notes socket of one breakout group: y-protocols sync and awareness over the durable log.
 
 Order of an edit: check, append to the log (committed), apply to this process's document, then tell
-every socket of the group, on every worker, through the channel layer. The layer may drop messages;
-each socket tracks the last seq it passed on and re-reads a gap from the log.
+every socket of the group, on every worker, through the channel layer. The layer may reorder and
+drop messages: each update is passed on as it comes (Yjs merges in any order), each socket records
+which seqs its client holds, and a hole that stays open a moment is filled from the log.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .protocol import (
 )
 from .rate_limit import TokenBucket
 from .registry import GroupDocument, document_acquire, document_release
+from .seqs import SeqSet
 from .services import NoteTakingClosed, note_snapshot_compact, note_update_append
 from .watch import WatchReading, watch_join, watch_leave
 from .yjs import adds_nothing
@@ -49,7 +51,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
         self.channel_group = notes_channel_group(self.group_id)
         self.bucket = TokenBucket(limits.RATE_PER_SECOND, limits.RATE_BURST)
         self.awareness_clocks: dict[int, int] = {}
-        self.send_lock = asyncio.Lock()  # the layer's handler and the watch both pass updates on
+        self.hole_task: asyncio.Task | None = None
         self.last_awareness: bytes | None = None
         session = self.scope.get("session")
         self.session_key = session.session_key if session is not None else None
@@ -62,9 +64,11 @@ class NotesConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_add(self.channel_group, self.channel_name)
         await self.channel_layer.group_add(notes_user_channel_group(self.user.pk), self.channel_name)
         self.entry = await document_acquire(self.group_id)
-        self.sent_seq = self.entry.last_seq
+        self.sent = SeqSet(self.entry.held.floor)  # the client gets the document in sync step 2
         await self.accept()
         await self.send(bytes_data=sync_step1(self.entry.doc.get_state()))
+        if self.entry.held.above:  # the document holds updates past a hole: pass them on explicitly
+            await self.fill_holes(self.entry.held.top)
         if not self.access.edit:
             await self.send(bytes_data=auth_message(granted=False))
         await notes_group_send(
@@ -76,6 +80,8 @@ class NotesConsumer(AsyncWebsocketConsumer):
         if self.entry is None:
             return
         watch_leave(self)
+        if self.hole_task is not None:
+            self.hole_task.cancel()
         if self.awareness_clocks:
             await self.relay_awareness(awareness_removal(self.awareness_clocks))
         await self.channel_layer.group_discard(self.channel_group, self.channel_name)
@@ -116,9 +122,8 @@ class NotesConsumer(AsyncWebsocketConsumer):
         if stale and not await self.still_allowed(fresh=True):
             return
         last_seq = reading.last_seqs.get(self.group_id, 0)
-        async with self.send_lock:
-            if self.entry is not None and last_seq > self.sent_seq:
-                await self.fill_gap(last_seq)
+        if self.sent.missing(last_seq):
+            await self.fill_holes(last_seq)
 
     # --- from the client ------------------------------------------------------------------
 
@@ -173,7 +178,8 @@ class NotesConsumer(AsyncWebsocketConsumer):
         except NoteTakingClosed:
             await self.still_allowed(fresh=True)
             return
-        await self.entry.advance(seq, update)
+        self.entry.apply(seq, update)
+        self.sent.add(seq)
         await notes_group_send(
             self.group_id, {"type": "notes.update", "seq": seq, "update": update, "origin": self.channel_name}
         )
@@ -195,27 +201,38 @@ class NotesConsumer(AsyncWebsocketConsumer):
     # --- from the channel layer -----------------------------------------------------------
 
     async def notes_update(self, event):
-        async with self.send_lock:
-            seq = event["seq"]
-            if self.entry is None or seq <= self.sent_seq:
-                return
-            if seq > self.sent_seq + 1:
-                await self.fill_gap(seq - 1)
-            await self.entry.advance(seq, bytes(event["update"]))
-            if event.get("origin") != self.channel_name:
-                await self.send(bytes_data=update_message(bytes(event["update"])))
-            self.sent_seq = seq
+        if self.entry is None:
+            return
+        seq, update = event["seq"], bytes(event["update"])
+        self.entry.apply(seq, update)
+        if not self.sent.add(seq):
+            return
+        if event.get("origin") != self.channel_name:
+            await self.send(bytes_data=update_message(update))
+        if self.sent.above and (self.hole_task is None or self.hole_task.done()):
+            self.hole_task = asyncio.create_task(self.fill_holes_soon())
 
-    async def fill_gap(self, upto: int) -> None:
-        """The layer dropped something: pass on the missing updates from the log, in order."""
-        await self.entry.advance(upto)
-        missing = await self.entry.updates_between(self.sent_seq, upto)
-        if missing is None:  # folded into a snapshot meanwhile: send the whole state instead
+    async def fill_holes_soon(self) -> None:
+        # Most holes are reordering and fill themselves within milliseconds; give them that first.
+        await asyncio.sleep(limits.HOLE_GRACE_SECONDS)
+        await self.fill_holes(self.sent.top)
+
+    async def fill_holes(self, upto: int) -> None:
+        """The layer dropped something: pass on the missing updates from the log."""
+        if self.entry is None:
+            return
+        await self.entry.catch_up(upto)
+        missing = self.sent.missing(upto)
+        if not missing:
+            return
+        found = await self.entry.updates_for(missing)
+        if found is None:  # folded into a snapshot meanwhile: send the whole state instead
             await self.send(bytes_data=update_message(self.entry.doc.get_update()))
-        else:
-            for _seq, update in missing:
+            self.sent = self.entry.held.copy()
+            return
+        for seq, update in found:
+            if self.sent.add(seq):
                 await self.send(bytes_data=update_message(update))
-        self.sent_seq = upto
 
     async def notes_awareness(self, event):
         if self.entry is not None and event.get("origin") != self.channel_name:

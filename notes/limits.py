@@ -9,6 +9,8 @@ RATE_BURST = getattr(settings, "NOTES_RATE_BURST", 200)
 # signal) and the logs' last seqs (the layer may have dropped a group's last update, which no later
 # update would reveal): notes/watch.py.
 WATCH_SECONDS = getattr(settings, "NOTES_WATCH_SECONDS", 10.0)
+# How long a socket waits for a missing update to arrive late before reading it from the log.
+HOLE_GRACE_SECONDS = getattr(settings, "NOTES_HOLE_GRACE_SECONDS", 0.25)
 # A keystroke costs no query: a socket's rights are read at connect and again when a membership,
 # note-taking or logout message arrives; this often in full anyway, in case the layer dropped one.
 ACCESS_RECHECK_SECONDS = getattr(settings, "NOTES_ACCESS_RECHECK_SECONDS", 60.0)

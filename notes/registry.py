@@ -1,8 +1,8 @@
-"""One shared document per group per process, with the sequence number it has reached.
+"""One shared document per group per process, and which updates of the log it holds.
 
-A cache of the log, never the truth: it is loaded from the database on first use, advanced in seq
-order (reading from the database whatever the channel layer dropped), and dropped when the last socket
-of the group in this process closes.
+A cache of the log, never the truth: it is loaded from the database on first use, takes updates in
+whatever order the channel layer brings them (reading from the database what it dropped), and is
+dropped when the last socket of the group in this process closes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pycrdt import Doc
 
 from .db import notes_db
-from .services import note_document_load, note_updates_contiguous
+from .seqs import SeqSet
+from .services import note_document_load, note_updates_between
 
 RECENT = 512  # updates kept in memory to fill other sockets' gaps without the database
 
@@ -23,55 +24,68 @@ RECENT = 512  # updates kept in memory to fill other sockets' gaps without the d
 class GroupDocument:
     group_id: int
     doc: Doc | None = None
-    last_seq: int = 0
+    held: SeqSet = field(default_factory=SeqSet)
     refcount: int = 0
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     recent: OrderedDict[int, bytes] = field(default_factory=OrderedDict)
 
+    @property
+    def last_seq(self) -> int:
+        """Every update up to this seq is in the document."""
+        return self.held.floor
+
     async def ensure_loaded(self) -> None:
         async with self.lock:
             if self.doc is None:
-                self.doc, self.last_seq = await notes_db(note_document_load)(group_id=self.group_id)
+                self.doc, last_seq = await notes_db(note_document_load)(group_id=self.group_id)
+                self.held = SeqSet(last_seq)
 
-    def _remember(self, seq: int, update: bytes) -> None:
+    def apply(self, seq: int, update: bytes) -> bool:
+        """Takes one update of the log; False when the document had it already."""
+        if not self.held.add(seq):
+            return False
+        self.doc.apply_update(update)
         self.recent[seq] = update
         while len(self.recent) > RECENT:
             self.recent.popitem(last=False)
+        return True
 
-    async def advance(self, seq: int, update: bytes | None = None) -> None:
-        """Makes the document include every update up to seq, in order."""
+    async def catch_up(self, upto: int) -> None:
+        """Makes the document hold every update up to seq `upto`, reading what is missing from the log."""
         async with self.lock:
-            if seq <= self.last_seq:
+            missing = self.held.missing(upto)
+            if not missing:
                 return
-            if seq > self.last_seq + 1 or update is None:
-                missing = await self._fetch(self.last_seq, seq if update is None else seq - 1)
-                if missing is None:
-                    return await self._reload()
-                for missing_seq, missing_update in missing:
-                    self._apply(missing_seq, missing_update)
-            if update is not None and seq == self.last_seq + 1:
-                self._apply(seq, update)
+            found = await self._read(missing)
+            if found is None:
+                return await self._reload()
+            for seq, update in found:
+                self.apply(seq, update)
 
-    def _apply(self, seq: int, update: bytes) -> None:
-        self.doc.apply_update(update)
-        self.last_seq = seq
-        self._remember(seq, update)
+    async def updates_for(self, seqs: list[int]) -> list[tuple[int, bytes]] | None:
+        """For a socket that missed some: from memory when possible, else the log (None: folded
+        into a snapshot meanwhile)."""
+        if all(seq in self.recent for seq in seqs):
+            return [(seq, self.recent[seq]) for seq in seqs]
+        return await self._read(seqs)
 
-    async def _fetch(self, after: int, upto: int) -> list[tuple[int, bytes]] | None:
-        return await notes_db(note_updates_contiguous)(group_id=self.group_id, after=after, upto=upto)
+    async def _read(self, seqs: list[int]) -> list[tuple[int, bytes]] | None:
+        rows = dict(
+            await notes_db(note_updates_between)(group_id=self.group_id, after=min(seqs) - 1, upto=max(seqs))
+        )
+        if any(seq not in rows for seq in seqs):
+            return None
+        return [(seq, rows[seq]) for seq in seqs]
 
     async def _reload(self) -> None:
-        # Some updates were folded into a snapshot meanwhile: merge the whole state (idempotent in Yjs).
+        # Folded into a snapshot meanwhile: merge the whole state (idempotent in Yjs).
         fresh, last_seq = await notes_db(note_document_load)(group_id=self.group_id)
         self.doc.apply_update(fresh.get_update())
-        self.last_seq = max(self.last_seq, last_seq)
+        held = SeqSet(max(self.held.floor, last_seq))
+        for seq in self.held.above:
+            held.add(seq)
+        self.held = held
         self.recent.clear()
-
-    async def updates_between(self, after: int, upto: int) -> list[tuple[int, bytes]] | None:
-        """For a socket that missed some: from memory when possible, else the log (None: compacted)."""
-        if all(seq in self.recent for seq in range(after + 1, upto + 1)):
-            return [(seq, self.recent[seq]) for seq in range(after + 1, upto + 1)]
-        return await self._fetch(after, upto)
 
 
 _documents: dict[int, GroupDocument] = {}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from pycrdt import Array, Doc, Map, Text
 
-from notes import registry
+from notes import limits, registry
 from notes.broadcast import notes_group_send
 from notes.models import NoteSnapshot, NoteUpdate
 from notes.schema import document_json
@@ -79,6 +81,31 @@ def test_a_socket_that_missed_an_update_reads_it_from_the_log(room):
         await alice.close()
 
     run(scenario)
+
+
+def test_updates_the_layer_reorders_are_passed_on_without_reading_the_log(room, monkeypatch):
+    """Two workers' messages may cross: each is passed on as it comes, and Yjs merges them."""
+    log_reads = mock.Mock(wraps=registry.note_updates_between)
+    monkeypatch.setattr(registry, "note_updates_between", log_reads)
+    writer = Writer()
+    first, second = writer.add("Innan"), writer.type(0, " sedan")
+
+    async def scenario():
+        alice = NotesClient(room.path, room.login(room.members[0]))
+        await alice.connect()
+        seqs = [await database_sync_to_async(append)(room, update) for update in (first, second)]
+        for seq, update in [(seqs[1], second), (seqs[0], first)]:
+            await notes_group_send(
+                room.group.pk,
+                {"type": "notes.update", "seq": seq, "update": update, "origin": "another-worker"},
+            )
+        await alice.pump(timeout=limits.HOLE_GRACE_SECONDS + 0.3)
+        assert alice.text() == "Innan sedan"
+        assert registry._documents[room.group.pk].last_seq == seqs[1]
+        await alice.close()
+
+    run(scenario)
+    assert log_reads.call_count == 0
 
 
 def run(scenario):
