@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from ..models import NoteLog, NoteUpdate
@@ -19,20 +19,32 @@ def note_log_lock(*, group_id: int) -> None:
     NoteLog.objects.filter(group_id=group_id).update(last_seq=F("last_seq") + 0)
 
 
+def _log_bump(group_id: int) -> int | None:
+    """Takes the next seq under the log row's lock (UPDATE ... RETURNING: one round trip, where
+    the ORM needs two); None when the group has no log row yet."""
+    table = connection.ops.quote_name(NoteLog._meta.db_table)
+    bump = f"UPDATE {table} SET last_seq = last_seq + 1 WHERE group_id = %s RETURNING last_seq"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(bump, [group_id])
+        row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
 @transaction.atomic
 def note_update_append(*, group_id: int, update: bytes, author_id: int | None) -> int:
     """Stores one Yjs update and returns its sequence number. Committed when this returns, so the
     caller may relay it: the log holds every update anyone has seen."""
     from breakouts.selectors import group_note_taking_open
 
-    NoteLog.objects.get_or_create(group_id=group_id)
     # The UPDATE takes the lock first, so two appends to one group queue here and the numbers are
     # gapless; the unique (group, seq) is the backstop.
-    NoteLog.objects.filter(group_id=group_id).update(last_seq=F("last_seq") + 1)
+    seq = _log_bump(group_id)
+    if seq is None:
+        NoteLog.objects.get_or_create(group_id=group_id)
+        seq = _log_bump(group_id)
     # Checked under the lock: closing takes it too, so nothing lands after the final notes were stored.
     if not group_note_taking_open(group_id=group_id):
         raise NoteTakingClosed(group_id)
-    seq = NoteLog.objects.filter(group_id=group_id).values_list("last_seq", flat=True).get()
     NoteUpdate.objects.create(group_id=group_id, seq=seq, data=bytes(update), author_id=author_id)
     return seq
 

@@ -7,6 +7,8 @@ from unittest import mock
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pycrdt import Array, Doc, Map, Text
 
 from notes import limits, registry
@@ -169,3 +171,16 @@ def test_sequence_numbers_are_gapless_per_group(room):
     assert seqs == [1, 2, 3, 4, 5]
     other = note_update_append(group_id=room.other_group.pk, update=Writer().add("x"), author_id=None)
     assert other == 1
+
+
+def test_a_keystroke_costs_three_statements(room):
+    """Take the seq (UPDATE ... RETURNING), check note-taking is open, insert: per keystroke, on
+    every database, besides opening and committing the transaction."""
+    note_update_append(group_id=room.group.pk, update=Writer().add("Första"), author_id=None)
+    with CaptureQueriesContext(connection) as queries:
+        note_update_append(group_id=room.group.pk, update=Writer().add("Andra"), author_id=None)
+    statements = [query["sql"].split()[0].upper() for query in queries.captured_queries]
+    assert [verb for verb in statements if verb not in TRANSACTION_CONTROL] == ["UPDATE", "SELECT", "INSERT"]
+
+
+TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "SAVEPOINT", "RELEASE", "ROLLBACK"}
