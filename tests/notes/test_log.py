@@ -177,8 +177,15 @@ def test_a_keystroke_costs_three_statements(room):
     """Take the seq (UPDATE ... RETURNING), check note-taking is open, insert: per keystroke, on
     every database, besides opening and committing the transaction."""
     note_update_append(group_id=room.group.pk, update=Writer().add("Första"), author_id=None)
+    update = Writer().add("Andra")
     with CaptureQueriesContext(connection) as queries:
-        note_update_append(group_id=room.group.pk, update=Writer().add("Andra"), author_id=None)
+        seq = note_update_append(group_id=room.group.pk, update=update, author_id=room.members[0].pk)
+    stored = NoteUpdate.objects.get(group=room.group, seq=seq)
+    assert (bytes(stored.data), stored.author, stored.created_at.date()) == (
+        update,
+        room.members[0],
+        date.today(),
+    )
     statements = [query["sql"].split()[0].upper() for query in queries.captured_queries]
     assert [verb for verb in statements if verb not in TRANSACTION_CONTROL] == ["UPDATE", "SELECT", "INSERT"]
 
