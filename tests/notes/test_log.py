@@ -181,11 +181,8 @@ def test_a_keystroke_costs_three_statements(room):
     with CaptureQueriesContext(connection) as queries:
         seq = note_update_append(group_id=room.group.pk, update=update, author_id=room.members[0].pk)
     stored = NoteUpdate.objects.get(group=room.group, seq=seq)
-    assert (bytes(stored.data), stored.author, stored.created_at.date()) == (
-        update,
-        room.members[0],
-        date.today(),
-    )
+    assert (bytes(stored.data), stored.author) == (update, room.members[0])
+    assert abs(timezone.now() - stored.created_at) < timedelta(minutes=1)
     statements = [query["sql"].split()[0].upper() for query in queries.captured_queries]
     assert [verb for verb in statements if verb not in TRANSACTION_CONTROL] == ["UPDATE", "SELECT", "INSERT"]
 
