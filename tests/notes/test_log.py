@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -9,6 +10,7 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from pycrdt import Array, Doc, Map, Text
 
 from notes import limits, registry
