@@ -1,0 +1,61 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import MinutesBodyBlock
+
+
+class MinutesPage(Page):
+    """The published record of one consultation; statements are never attributed to people or to
+    named organisations."""
+
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    organiser = models.CharField(_("organiser"), max_length=500, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    participating_organisations = ParentalManyToManyField(
+        "organisations.Organisation",
+        verbose_name=_("participating organisations"),
+        blank=True,
+        related_name="minutes",
+    )
+    body = StreamField(MinutesBodyBlock(), verbose_name=_("body"), blank=True)
+    # What the compile step last wrote: a body that differs has been edited by staff since.
+    compiled_at = models.DateTimeField(_("compiled"), null=True, blank=True, editable=False)
+    compiled_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    parent_page_types = ["consultations.ConsultationPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("held_on"), FieldPanel("organiser"), FieldPanel("participating_organisations")],
+            heading=_("The meeting"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("takeaways", heading=_("Takeaways"), label=_("Takeaway")),
+        InlinePanel("follow_ups", heading=_("What happened next"), label=_("Follow-up")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("held_on"),
+    ]
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    @property
+    def consultation(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["consultation"] = self.consultation
+        return context
