@@ -1,0 +1,1 @@
+"""Writes of the minutes, one module per action: import from the submodule (minutes.services.compile)."""
