@@ -4,9 +4,11 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Workflow, WorkflowPage
 
 from consultations.models import ConsultationIndexPage
 from home.models import StandardPage
+from minutes.services import workflow as minutes_workflow
 
 from . import accounts, directory, events, live, site_tree
 from .content import (
@@ -44,12 +46,13 @@ def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
     )
     context = {"people": person_rows, "themes": theme_rows, "organisations": organisation_rows}
     past = events.ensure_consultation(index, sakrad_2024.SAKRAD_2024, today=today, tally=tally, **context)
-    events.ensure_minutes(past, minutes_2024.MINUTES_2024, tally)
+    past_minutes = events.ensure_minutes(past, minutes_2024.MINUTES_2024, tally)
     events.ensure_consultation(index, kartlyftet_2025.KARTLYFTET_2025, today=today, tally=tally, **context)
     for data in upcoming.UPCOMING:
         events.ensure_consultation(index, data, today=today, tally=tally, **context)
     live_page = events.ensure_consultation(index, held_today.TODAY, today=today, tally=tally, **context)
     _accounts(organisation_rows, tally)
+    _minutes_workflow(past_minutes, tally)
     # After the accounts: the demo participants are named by their existing logins, not new ones.
     live.live_consultation_ensure(
         consultation=live_page,
@@ -72,6 +75,16 @@ def _site(today: dt.date, tally):
     )
     site_tree.ensure_accessibility_settings(home, statement, accessibility.CONTACT_EMAIL, tally)
     return home
+
+
+def _minutes_workflow(minutes_page, tally) -> None:
+    """The approval workflow (as migration minutes 0003 makes it), now with the Approvers' page
+    permissions on the consultation index that exists by now; the demo minutes are under it."""
+    created = not Workflow.objects.filter(name=minutes_workflow.WORKFLOW_NAME).exists()
+    minutes_workflow.minutes_workflow_ensure()
+    tally.record("workflow", created=created, label=minutes_workflow.WORKFLOW_NAME)
+    if not WorkflowPage.objects.filter(page=minutes_page).exists():
+        minutes_workflow.minutes_workflow_assign(page=minutes_page)
 
 
 def _accounts(organisation_rows, tally) -> None:

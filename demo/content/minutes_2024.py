@@ -3,6 +3,7 @@
 import datetime as dt
 
 from ..streams import bullets, heading, paragraph
+from .people import MINISTRY, UNIT
 from .sakrad_2024 import SAKRAD_2024
 
 QUESTION_1, QUESTION_2 = (text for _, text, _ in SAKRAD_2024["questions"])
@@ -64,10 +65,50 @@ WORK = [
     "process åt två håll, och diskriminering på arbetsmarknaden är ett stort hinder.",
 ]
 
+# The groups' takeaways (medskick) as the plenary heard them: (question number, text).
+TAKEAWAYS = [
+    (
+        1,
+        "Ge föreningar som arbetar lokalt med unga stöd som räcker i flera år, inte bara "
+        "över en projektperiod.",
+    ),
+    (
+        1,
+        "Låt unga, även de som inte är med i någon förening, komma till tals innan beslut som "
+        "rör dem fattas.",
+    ),
+    (
+        2,
+        "Se till att fler unga får ett första sommarjobb eller en praktikplats redan i "
+        "tonåren, gärna hos företag i närområdet.",
+    ),
+    (
+        2,
+        "Gör det lättare för föreningar att låna skolans lokaler på kvällar och helger.",
+    ),
+]
+
+# What happened next: (date, text, indexes into TAKEAWAYS that it answers, when it was announced).
+FOLLOW_UPS = [
+    (
+        dt.date(2024, 11, 12),
+        "<p>Departementet har bjudit in kommunerna i de berörda områdena och ett tiotal "
+        "föreningar till ett samtal om hur skolornas lokaler kan öppnas för föreningslivet "
+        "efter skoltid. Ett första möte hölls i oktober, och en sammanställning av hinder och "
+        "lösningar ska vara klar under våren 2025.</p>",
+        [3],
+        dt.datetime(2024, 11, 12, 10, 0),
+    ),
+]
+
 MINUTES_2024 = {
     "slug": "minnesanteckningar",
     "title": "Minnesanteckningar",
     "first_published_at": dt.datetime(2024, 6, 18, 10, 0),
+    "held_on": dt.date(2024, 6, 4),
+    "organiser": f"{MINISTRY}, {UNIT}",
+    "takeaways": TAKEAWAYS,
+    "follow_ups": FOLLOW_UPS,
     "summary": (
         "Ett trettiotal organisationer samtalade om hur förtroende kan byggas hos unga i "
         "områden med stort utanförskap och om vägar till arbete. Långsiktighet, närvaro och "

@@ -1,13 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 
-class FollowUp(Orderable):
-    """What happened next ("we asked, you said, we did"), dated, answering some of the takeaways."""
+class FollowUp(ClusterableModel, Orderable):
+    """What happened next ("we asked, you said, we did"), dated, answering some of the takeaways.
+
+    Clusterable, so the takeaways it answers are kept in the page's revisions like its text."""
 
     page = ParentalKey("minutes.MinutesPage", on_delete=models.CASCADE, related_name="follow_ups")
     date = models.DateField(_("date"))
