@@ -9,6 +9,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.search import search
+from minutes.feeds import MinutesFeed
+
+from .api import api_router
+
 
 def login_or_refuse(request):
     """Every login goes through allauth (rate limits, MFA): the login URLs of Wagtail's admin, of
@@ -31,6 +36,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("api/v2/", api_router.urls),  # open data: live, public pages only (sakrad/api.py)
 ]
 
 if settings.DEBUG:
@@ -46,6 +52,8 @@ urlpatterns += i18n_patterns(
     path("osa/", include("invitations.urls")),  # RSVP by invitation link (osa = "om svar anhålles")
     path("grupper/", include("breakouts.urls")),  # breakout groups' live notes and the plenary wall
     path("mina-sidor/", include("accounts.urls")),  # a participant's own page
+    path("sok/", search, name="search"),  # search across consultations and minutes (home/search.py)
+    path("protokoll/feed/", include(([path("", MinutesFeed(), name="minutes")], "feeds"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

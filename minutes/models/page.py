@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -9,7 +10,7 @@ from wagtail.search import index
 from ..blocks import MinutesBodyBlock
 
 
-class MinutesPage(Page):
+class MinutesPage(RoutablePageMixin, Page):
     """The published record of one consultation; statements are never attributed to people or to
     named organisations."""
 
@@ -57,5 +58,14 @@ class MinutesPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["consultation"] = self.consultation
+        from ..reading import minutes_page_details
+
+        context.update(minutes_page_details(page=self))
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The same content as a PDF, made once per published revision (minutes/pdf.py)."""
+        from ..pdf import pdf_response
+
+        return pdf_response(self, request)

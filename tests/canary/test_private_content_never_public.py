@@ -85,7 +85,7 @@ EXTRA_ENTRY_POINTS: list[Entry] = [
     ],
 ]
 
-CRAWL_LIMIT = 300
+CRAWL_LIMIT = 500
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,60 @@
+"""The minutes as a PDF (WeasyPrint): made once per published revision and language, then cached.
+
+Only the live, public page is ever rendered: a draft revision, a page in moderation or a page behind
+a view restriction (its own or an ancestor's) gets a 404, so the cache never holds anything that is
+not already public.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
+
+from .reading import minutes_page_details
+
+CACHE_SECONDS = 60 * 60 * 24 * 30
+
+
+def cache_key(page, language: str) -> str:
+    return f"minutes-pdf:{page.pk}:{page.live_revision_id}:{language}"
+
+
+def is_public(page) -> bool:
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def render_pdf(html: str, base_url: str) -> bytes:
+    """HTML to PDF. Nothing is fetched: the template carries its own styles, and remote or local
+    files (images, stylesheets, file:// URLs) are refused."""
+    from weasyprint import HTML, URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols=["data"])
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
+
+
+def minutes_pdf(page, request) -> bytes:
+    language = get_language() or settings.LANGUAGE_CODE
+    key = cache_key(page, language)
+    pdf = cache.get(key)
+    if pdf is None:
+        context = {
+            "page": page,
+            "page_url": page.get_full_url(request),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            **minutes_page_details(page=page),
+        }
+        html = render_to_string("minutes/minutes_pdf.html", context, request=request)
+        pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
+        cache.set(key, pdf, CACHE_SECONDS)
+    return pdf
+
+
+def pdf_response(page, request) -> HttpResponse:
+    if not is_public(page) or not page.live_revision_id:
+        raise Http404
+    response = HttpResponse(minutes_pdf(page, request), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, f"{page.slug}.pdf")
+    response["X-Robots-Tag"] = "noindex"
+    return response

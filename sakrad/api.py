@@ -1,0 +1,19 @@
+"""Wagtail's API v2 as open data: the pages endpoint, read-only, live and public pages only
+(Wagtail's pages endpoint filters both; tests/reading/test_canary_reading.py holds it to that).
+
+Images and documents are left out: documents can sit in private collections, which the documents
+endpoint does not filter, and images are only ever published as part of a page.
+"""
+
+from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+
+class OpenPagesAPIViewSet(PagesAPIViewSet):
+    # JSON only: DRF's browsable HTML pages would need scripts our content security policy refuses.
+    renderer_classes = [JSONRenderer]
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", OpenPagesAPIViewSet)
