@@ -255,6 +255,10 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("admin_breakouts_consultation",
              lambda w: reverse("breakouts_admin:groups", args=[w.consultation.pk]), "view",
              staff(approver=403), False, "breakouts_admin:groups"),
+    # Compiling a consultation's minutes (minutes/admin_views.py): staff who may add or change pages
+    # under it (approvers may change consultations, to approve their minutes).
+    Endpoint("admin_minutes_compile", lambda w: reverse("minutes_admin:compile", args=[w.consultation.pk]),
+             "view", staff(), False, "minutes_admin:compile"),
     Endpoint("admin_users", named("wagtailusers_users:index"), "view", staff(organiser=302, approver=302),
              False, "wagtailusers_users:index"),
     Endpoint("admin_password_reset", named("wagtailadmin_password_reset"), "view", everyone(404), False,

@@ -1,0 +1,54 @@
+"""The minutes in the Wagtail admin: "Compile minutes" on a consultation, its view, its log action."""
+
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
+
+from consultations.models import ConsultationPage
+
+from . import admin_views
+from .log_actions import MINUTES_COMPILE
+from .permissions import can_compile_minutes
+
+
+@hooks.register("register_log_actions")
+def register_minutes_compile_log_action(registry):
+    @registry.register_action(MINUTES_COMPILE)
+    class CompileFormatter(LogFormatter):
+        label = _("Compile minutes")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            if data.get("overwrite"):
+                return _("Compiled the minutes from the groups' notes, replacing edits to the draft")
+            return _("Compiled the minutes from the groups' notes")
+
+
+@hooks.register("register_admin_urls")
+def register_minutes_admin_urls():
+    urls = admin_views.urlpatterns
+    return [path("minutes/", include((urls, "minutes_admin"), namespace="minutes_admin"))]
+
+
+class CompileMinutesMenuItem(PageMenuItem):
+    """ "Compile minutes" in a consultation's "more" menu."""
+
+    label = _("Compile minutes")
+    icon_name = "doc-full"
+    url_name = "minutes_admin:compile"
+
+    def is_shown(self, user):
+        page = self.page.specific_deferred
+        return isinstance(page, ConsultationPage) and can_compile_minutes(user, page)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_compile_minutes_button(page, user, view_name=None, next_url=None):
+    return [CompileMinutesMenuItem(page=page, priority=43)]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_compile_minutes_button(page, user, next_url=None):
+    return [CompileMinutesMenuItem(page=page, priority=48)]
