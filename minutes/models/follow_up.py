@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
@@ -21,6 +22,7 @@ class FollowUp(ClusterableModel, Orderable):
     # Set once everyone who attended has been told, so a re-publish does not email them again.
     notified_at = models.DateTimeField(_("participants notified"), null=True, blank=True, editable=False)
 
+    api_fields = [APIField("date"), APIField("text"), APIField("answers")]
     panels = [FieldPanel("date"), FieldPanel("text"), FieldPanel("answers")]
 
     class Meta(Orderable.Meta):

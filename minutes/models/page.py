@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -42,6 +43,16 @@ class MinutesPage(RoutablePageMixin, Page):
         InlinePanel("takeaways", heading=_("Takeaways"), label=_("Takeaway")),
         InlinePanel("follow_ups", heading=_("What happened next"), label=_("Follow-up")),
     ]
+    # Open data (API v2): the record as published; organisations by name only, as on the page.
+    api_fields = [
+        APIField("held_on"),
+        APIField("organiser"),
+        APIField("summary"),
+        APIField("participating_organisation_names"),
+        APIField("body"),
+        APIField("takeaways"),
+        APIField("follow_ups"),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -51,6 +62,10 @@ class MinutesPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
+
+    @property
+    def participating_organisation_names(self) -> list[str]:
+        return sorted(organisation.name for organisation in self.participating_organisations.all())
 
     @property
     def consultation(self):

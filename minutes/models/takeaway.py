@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 
 
@@ -13,6 +14,7 @@ class Takeaway(Orderable):
     question_number = models.PositiveSmallIntegerField(_("question"), null=True, blank=True)
     text = models.TextField(_("text"))
 
+    api_fields = [APIField("question_number"), APIField("text")]
     panels = [FieldPanel("question_number"), FieldPanel("text")]
 
     class Meta(Orderable.Meta):

@@ -123,3 +123,21 @@ def test_feed_and_api_grow_without_drafts(client, index, now, hidden):
     feed = ET.fromstring(client.get("/protokoll/feed/").content)  # noqa: S314  (our own response)
     titles = [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")]
     assert "Nyare anteckningar" in titles
+
+
+def test_api_gives_the_minutes_as_open_data(client, minutes):
+    """The record as published: organisations by name, takeaways and follow-ups, nobody's email."""
+    data = client.get(f"/api/v2/pages/{minutes.pk}/").json()
+    assert data["organiser"] == minutes.organiser
+    assert data["held_on"] == minutes.held_on.isoformat()
+    assert data["participating_organisation_names"] == sorted(
+        organisation.name for organisation in minutes.participating_organisations.all()
+    )
+    assert [takeaway["text"] for takeaway in data["takeaways"]] == [
+        takeaway.text for takeaway in minutes.takeaways.all()
+    ]
+    assert {follow_up["date"] for follow_up in data["follow_ups"]} == {
+        follow_up.date.isoformat() for follow_up in minutes.follow_ups.all()
+    }
+    assert any(block["type"] == "question_record" for block in data["body"])
+    assert "@" not in str(data)
