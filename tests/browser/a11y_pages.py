@@ -12,8 +12,18 @@ from tests.registry import ENDPOINTS, NotYetRouted, Role
 
 # Not our pages: the Wagtail and Django admins are out of scope here.
 NOT_OURS = ("/admin/", "/django-admin/")
-# Rows that answer with something other than an HTML page (downloads, XML).
-NOT_HTML = {"sitemap", "document", "private_document", "privacy_export"}
+# Rows that answer with something other than an HTML page (downloads, XML, JSON).
+NOT_HTML = {
+    "sitemap",
+    "document",
+    "private_document",
+    "privacy_export",
+    "minutes_pdf",
+    "minutes_feed",
+    "api_pages",
+    "api_page",
+    "api_find_unknown",
+}
 # Rows whose error answer is one of our own pages (404.html, 403.html): checked like the rest.
 ERROR_PAGES = {"page_not_found": 404, "wagtail_frontend_login": 403}
 
