@@ -7,9 +7,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 class AgendaItemBlock(blocks.StructBlock):
     time = blocks.TimeBlock(label=_("Time"))
     item = blocks.CharBlock(label=_("Item"), max_length=255)
-    speakers = blocks.ListBlock(
-        SnippetChooserBlock("organisations.Person"), label=_("Speakers"), default=[]
-    )
+    speakers = blocks.ListBlock(SnippetChooserBlock("organisations.Person"), label=_("Speakers"), default=[])
     description = blocks.TextBlock(label=_("Description"), required=False)
 
     class Meta:
@@ -32,9 +30,7 @@ class RecordingBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(
-        label=_("Heading"), form_classname="title", template="blocks/heading.html"
-    )
+    heading = blocks.CharBlock(label=_("Heading"), form_classname="title", template="blocks/heading.html")
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"),
         features=["bold", "italic", "link", "ol", "ul"],

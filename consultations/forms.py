@@ -19,8 +19,9 @@ class ContentLanguageSelect(forms.Select):
         return option
 
 
-class ConsultationFilterForm(forms.Form):
-    """The public filters of the consultation list; bad values become form errors, not 500s."""
+class ThemeYearForm(forms.Form):
+    """The theme and year filters shared by the consultation list and the site search; bad values
+    become form errors, not 500s."""
 
     theme = forms.ModelChoiceField(
         label=_("Theme"),
@@ -31,19 +32,32 @@ class ConsultationFilterForm(forms.Form):
         widget=ContentLanguageSelect,
     )
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
-    status = forms.ChoiceField(label=_("Status"), required=False)
 
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
-        self.fields["status"].choices = [("", _("All statuses")), *ConsultationStatus.choices]
 
     def filter(self, queryset):
+        """Consultations of the chosen theme and year."""
         data = self.cleaned_data
         if data.get("theme"):
             queryset = queryset.filter(themes=data["theme"])
         if data.get("year"):
             queryset = queryset.filter(date__year=data["year"])
-        if data.get("status"):
-            queryset = queryset.filter(computed_status=data["status"])
+        return queryset
+
+
+class ConsultationFilterForm(ThemeYearForm):
+    """The public filters of the consultation list."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, years=years, **kwargs)
+        self.fields["status"].choices = [("", _("All statuses")), *ConsultationStatus.choices]
+
+    def filter(self, queryset):
+        queryset = super().filter(queryset)
+        if self.cleaned_data.get("status"):
+            queryset = queryset.filter(computed_status=self.cleaned_data["status"])
         return queryset

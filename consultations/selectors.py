@@ -4,14 +4,8 @@ from organisations.models import Organisation
 
 
 def consultation_page_details(*, page) -> dict:
-    speakers = page.speakers.select_related(
-        "person__organisation", "person__photo"
-    ).order_by("sort_order")
-    invited = (
-        Organisation.objects.filter(invitations__consultation=page)
-        .order_by("kind", "name")
-        .distinct()
-    )
+    speakers = page.speakers.select_related("person__organisation", "person__photo").order_by("sort_order")
+    invited = Organisation.objects.filter(invitations__consultation=page).order_by("kind", "name").distinct()
     return {
         "speakers": list(speakers),
         "questions": list(page.questions.order_by("sort_order", "number")),
@@ -19,4 +13,3 @@ def consultation_page_details(*, page) -> dict:
         "themes": list(page.themes.all()),
         "minutes_page": page.published_minutes,
     }
-

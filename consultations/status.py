@@ -39,9 +39,9 @@ def published_minutes_exists():
     from minutes.models import MinutesPage
 
     return Exists(
-        MinutesPage.objects.live().public().filter(
-            path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
-        )
+        MinutesPage.objects.live()
+        .public()
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
     )
 
 

@@ -12,9 +12,7 @@ from .site_settings import SiteSettings  # noqa: F401
 
 
 class HomePage(Page):
-    introduction = RichTextField(
-        _("introduction"), features=["bold", "italic", "link"], blank=True
-    )
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["consultations.ConsultationIndexPage", "home.StandardPage"]

@@ -41,16 +41,23 @@ def login_url(*, language: str) -> str:
 
 
 def bilingual_message(
-    *, template: str, subject, subject_params: dict, context_for: Callable[[str], dict], to: list[str]
+    *,
+    template: str,
+    subject,
+    subject_params: dict,
+    context_for: Callable[[str], dict],
+    to: list[str],
+    folder: str = "invitations/email",
 ) -> EmailMultiAlternatives:
-    """One email from invitations/email/<template>.txt/.html; `subject` is a lazy msgid."""
+    """One email from <folder>/<template>.txt/.html, every language in turn, in the shared layout;
+    `subject` is a lazy msgid."""
     subjects, texts, htmls = [], [], []
     for language in LANGUAGES:
         with translation.override(language):
             context = {**context_for(language), "language": language}
             subjects.append(str(subject) % subject_params)
-            texts.append(render_to_string(f"invitations/email/{template}.txt", context).strip())
-            html = render_to_string(f"invitations/email/{template}.html", context).strip()
+            texts.append(render_to_string(f"{folder}/{template}.txt", context).strip())
+            html = render_to_string(f"{folder}/{template}.html", context).strip()
             htmls.append(mark_safe(html))  # rendered by the template engine, so already escaped
     subject_line = " / ".join(dict.fromkeys(subjects))  # once only, while a translation is missing
     html = render_to_string(

@@ -58,9 +58,7 @@ class ConsultationPage(Page):
     online_link = models.URLField(_("online link"), blank=True)
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
-    agenda = StreamField(
-        [("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True
-    )
+    agenda = StreamField([("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True)
     recordings = StreamField(
         [("recording", RecordingBlock())],
         verbose_name=_("recordings"),
@@ -76,9 +74,7 @@ class ConsultationPage(Page):
         related_name="+",
     )
     capacity = models.PositiveIntegerField(_("total capacity"), null=True, blank=True)
-    seats_per_organisation = models.PositiveSmallIntegerField(
-        _("seats per organisation"), default=2
-    )
+    seats_per_organisation = models.PositiveSmallIntegerField(_("seats per organisation"), default=2)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     rsvp_deadline = models.DateTimeField(_("RSVP deadline"), null=True, blank=True)
 
@@ -118,9 +114,7 @@ class ConsultationPage(Page):
         FieldPanel("body"),
         FieldPanel("agenda"),
         InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
-        InlinePanel(
-            "questions", heading=_("Discussion questions"), label=_("Discussion question")
-        ),
+        InlinePanel("questions", heading=_("Discussion questions"), label=_("Discussion question")),
         MultiFieldPanel(
             [
                 FieldPanel("capacity"),
@@ -168,17 +162,11 @@ class ConsultationPage(Page):
             )
         if self.rsvp_deadline and self.date and self.rsvp_deadline.date() > self.date:
             errors["rsvp_deadline"] = _(
-                "The RSVP deadline must be on or before the day "
-                "(Sista svarsdag måste vara senast samma dag)."
+                "The RSVP deadline must be on or before the day (Sista svarsdag måste vara senast samma dag)."
             )
-        if (
-            self.registration_opens
-            and self.rsvp_deadline
-            and self.registration_opens >= self.rsvp_deadline
-        ):
+        if self.registration_opens and self.rsvp_deadline and self.registration_opens >= self.rsvp_deadline:
             errors["registration_opens"] = _(
-                "Registration must open before the RSVP deadline "
-                "(Anmälan måste öppna före sista svarsdag)."
+                "Registration must open before the RSVP deadline (Anmälan måste öppna före sista svarsdag)."
             )
         numbers = [question.number for question in self.questions.all()]
         if len(numbers) != len(set(numbers)):

@@ -42,6 +42,7 @@ STATEMENT_TITLE = "Tillgänglighetsredogörelse"
 STATEMENT_SLUG = "tillganglighet"
 CONTACT_EMAIL = "tillganglighet@example.org"
 
+
 @dataclass(frozen=True)
 class AccessibilitySettings:
     statement: StandardPage
@@ -162,59 +163,105 @@ def furnished(world):
     ]
     photo = _image("Anna Andersson", "teal")
     people = [
-        Person.objects.create(name="Anna Andersson", title="Statssekreterare",
-                              organisation_text="Arbetsmarknadsdepartementet", photo=photo),
+        Person.objects.create(
+            name="Anna Andersson",
+            title="Statssekreterare",
+            organisation_text="Arbetsmarknadsdepartementet",
+            photo=photo,
+        ),
         Person.objects.create(name="Bo Berg", title="Nationell samordnare", organisation=world.organisation),
-        Person.objects.create(name="Cecilia Ek", title="Verksamhetsledare",
-                              organisation=world.other_organisation),
+        Person.objects.create(
+            name="Cecilia Ek", title="Verksamhetsledare", organisation=world.other_organisation
+        ),
     ]
     press = Person.objects.create(
-        name="Dan Dahl", title="Pressekreterare", organisation_text="Arbetsmarknadsdepartementet",
-        public_email="press@example.org", public_phone="08-405 10 00",
+        name="Dan Dahl",
+        title="Pressekreterare",
+        organisation_text="Arbetsmarknadsdepartementet",
+        public_email="press@example.org",
+        public_phone="08-405 10 00",
     )
     consultation.host = people[0]
     consultation.press_contact = press
     consultation.unit = "Enheten för integration"
     consultation.venue_name = "Rosenbad"
     consultation.introduction = "Ett sakråd om hur unga når föreningslivet."
-    consultation.body = _stream([
-        ("heading", "Bakgrund"),
-        ("paragraph", '<p>Regeringen vill höra civilsamhällets erfarenheter. '
-                      '<a href="https://example.org/underlag">Läs underlaget</a>.</p>'),
-    ])
-    consultation.agenda = _stream([
-        ("item", {"time": "09:00:00", "item": "Inledning", "speakers": [people[0].pk], "description": ""}),
-        ("item", {"time": "09:20:00", "item": "Korta presentationer",
-                  "speakers": [people[1].pk, people[2].pk], "description": "Tre korta inledningar."}),
-        ("item", {"time": "10:00:00", "item": "Gruppdiskussioner", "speakers": [], "description": ""}),
-    ])
-    consultation.recordings = _stream([
-        ("recording", {"title": "Inledningen", "url": "https://example.org/inspelning",
-                       "description": "Statssekreterarens inledning."}),
-    ])
+    consultation.body = _stream(
+        [
+            ("heading", "Bakgrund"),
+            (
+                "paragraph",
+                "<p>Regeringen vill höra civilsamhällets erfarenheter. "
+                '<a href="https://example.org/underlag">Läs underlaget</a>.</p>',
+            ),
+        ]
+    )
+    consultation.agenda = _stream(
+        [
+            (
+                "item",
+                {"time": "09:00:00", "item": "Inledning", "speakers": [people[0].pk], "description": ""},
+            ),
+            (
+                "item",
+                {
+                    "time": "09:20:00",
+                    "item": "Korta presentationer",
+                    "speakers": [people[1].pk, people[2].pk],
+                    "description": "Tre korta inledningar.",
+                },
+            ),
+            ("item", {"time": "10:00:00", "item": "Gruppdiskussioner", "speakers": [], "description": ""}),
+        ]
+    )
+    consultation.recordings = _stream(
+        [
+            (
+                "recording",
+                {
+                    "title": "Inledningen",
+                    "url": "https://example.org/inspelning",
+                    "description": "Statssekreterarens inledning.",
+                },
+            ),
+        ]
+    )
     consultation.themes.set(themes)  # a ParentalManyToManyField: written by save()
     consultation.save()
-    ConsultationSpeaker.objects.bulk_create([
-        ConsultationSpeaker(page=consultation, person=person, role=role, sort_order=i)
-        for i, (person, role) in enumerate(zip(people, ["Inleder", "Talare", "Talare"], strict=True))
-    ])
-    DiscussionQuestion.objects.bulk_create([
-        DiscussionQuestion(
-            page=consultation, number=1, sort_order=0,
-            text="Hur når vi unga som inte är organiserade?",
-            sub_questions=_stream([("sub_question", "Finns det metoder som fungerar?"),
-                                   ("sub_question", "Vad behöver ni av det offentliga?")]),
-        ),
-        DiscussionQuestion(page=consultation, number=2, sort_order=1,
-                           text="Hur kan samarbetet bli långsiktigt?"),
-    ])
-    organisations = Organisation.objects.bulk_create([
-        Organisation(name=f"Förening {number}", kind="association", county="AB") for number in range(1, 15)
-    ])
-    Invitation.objects.bulk_create([
-        Invitation(consultation=consultation, organisation=organisation, status=InvitationStatus.ACCEPTED)
-        for organisation in organisations
-    ])
+    ConsultationSpeaker.objects.bulk_create(
+        [
+            ConsultationSpeaker(page=consultation, person=person, role=role, sort_order=i)
+            for i, (person, role) in enumerate(zip(people, ["Inleder", "Talare", "Talare"], strict=True))
+        ]
+    )
+    DiscussionQuestion.objects.bulk_create(
+        [
+            DiscussionQuestion(
+                page=consultation,
+                number=1,
+                sort_order=0,
+                text="Hur når vi unga som inte är organiserade?",
+                sub_questions=_stream(
+                    [
+                        ("sub_question", "Finns det metoder som fungerar?"),
+                        ("sub_question", "Vad behöver ni av det offentliga?"),
+                    ]
+                ),
+            ),
+            DiscussionQuestion(
+                page=consultation, number=2, sort_order=1, text="Hur kan samarbetet bli långsiktigt?"
+            ),
+        ]
+    )
+    organisations = Organisation.objects.bulk_create(
+        [Organisation(name=f"Förening {number}", kind="association", county="AB") for number in range(1, 15)]
+    )
+    Invitation.objects.bulk_create(
+        [
+            Invitation(consultation=consultation, organisation=organisation, status=InvitationStatus.ACCEPTED)
+            for organisation in organisations
+        ]
+    )
 
     upcoming = world.other_consultation
     upcoming.capacity = 60
@@ -223,12 +270,20 @@ def furnished(world):
     upcoming.themes.set(themes[:1])
     upcoming.save()
 
-    body = _stream([
-        ("heading", "Det här kom fram"),
-        ("paragraph", "<p>Flera organisationer betonade <b>långsiktighet</b>.</p>"
-                      "<ul><li>Involvera tidigt</li><li>Enkelt språk</li></ul>"),
-        ("image", {"image": photo.pk, "alt_text": "Deltagare i samtal runt ett bord", "decorative": False}),
-    ])
+    body = _stream(
+        [
+            ("heading", "Det här kom fram"),
+            (
+                "paragraph",
+                "<p>Flera organisationer betonade <b>långsiktighet</b>.</p>"
+                "<ul><li>Involvera tidigt</li><li>Enkelt språk</li></ul>",
+            ),
+            (
+                "image",
+                {"image": photo.pk, "alt_text": "Deltagare i samtal runt ett bord", "decorative": False},
+            ),
+        ]
+    )
     world.minutes.body = body
     world.minutes.save()
     world.standard_page.body = body

@@ -81,8 +81,11 @@ def pages_by_role(world, roles: list[Role], *, extra: list[Visit] | None = None)
     seen: set[str] = set()
     by_role: dict[Role, list[Visit]] = {}
     for number, role in enumerate(roles):
-        visits = [visit for visit in our_pages(world, role, extra=extra if number == 0 else None)
-                  if visit.path not in seen]
+        visits = [
+            visit
+            for visit in our_pages(world, role, extra=extra if number == 0 else None)
+            if visit.path not in seen
+        ]
         seen.update(visit.path for visit in visits)
         by_role[role] = visits
     return by_role

@@ -54,3 +54,26 @@ def page(browser, live_server):
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def unguarded_page(browser, live_server):
+    """A tab that ignores our Content Security Policy: only escaping stands between payload and DOM."""
+    context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def quiet_indexes(settings):
+    """Building hundreds of pages is the slow part of the XSS tests: no search or reference index
+    updates for them."""
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**options, "AUTO_UPDATE": False} for name, options in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with disable_reference_index_auto_update():
+        yield

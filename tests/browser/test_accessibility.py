@@ -154,11 +154,24 @@ def swedish_texts(world, statement) -> list[str]:
     """Editor-written Swedish text on the public pages (not proper names, which 3.1.2 exempts)."""
     pages = [world.consultation, world.other_consultation, world.minutes, world.standard_page, statement]
     texts = [page.title for page in pages]
-    texts += [world.minutes.summary, world.standard_page.introduction, statement.introduction,
-              world.consultation.introduction]
-    texts += ["Hur når vi unga som inte är organiserade?", "Finns det metoder som fungerar?", "Bakgrund",
-              "Korta presentationer", "Unga i föreningslivet", "Statssekreterare", "Det här kom fram",
-              "Deltagare i samtal runt ett bord", "Enheten för integration", "Pressekreterare"]
+    texts += [
+        world.minutes.summary,
+        world.standard_page.introduction,
+        statement.introduction,
+        world.consultation.introduction,
+    ]
+    texts += [
+        "Hur når vi unga som inte är organiserade?",
+        "Finns det metoder som fungerar?",
+        "Bakgrund",
+        "Korta presentationer",
+        "Unga i föreningslivet",
+        "Statssekreterare",
+        "Det här kom fram",
+        "Deltagare i samtal runt ett bord",
+        "Enheten för integration",
+        "Pressekreterare",
+    ]
     return [text.strip() for text in texts if text and text.strip()]
 
 

@@ -250,8 +250,9 @@ def test_language_switcher_by_keyboard(world, open_tab):
 def test_login_form_by_keyboard(world, open_tab):
     tab = open_tab()
     tab.goto("/")
-    login = tab_to(tab, lambda element: element["inHeader"] and "/accounts/login/" in (element["href"] or ""),
-                   limit=20)
+    login = tab_to(
+        tab, lambda element: element["inHeader"] and "/accounts/login/" in (element["href"] or ""), limit=20
+    )
     assert login["text"] == "Logga in"
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/accounts/login/**")
@@ -280,12 +281,22 @@ def test_login_form_by_keyboard(world, open_tab):
     assert tab.get_by_role("link", name="Logga ut").count() == 1, "not logged in after the keyboard login"
 
     # The page after login carries a message; it must pass axe too.
-    results = Axe().run(tab, options={
-        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"],
-    }).response
-    serious = [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
-               for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    results = (
+        Axe()
+        .run(
+            tab,
+            options={
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+                "resultTypes": ["violations"],
+            },
+        )
+        .response
+    )
+    serious = [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert not serious, "\n".join(serious)
 
 

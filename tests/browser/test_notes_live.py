@@ -82,11 +82,17 @@ def room(world):
     participant, Bo, and two discussion questions on the consultation."""
     consultation = world.consultation
     DiscussionQuestion.objects.create(
-        page=consultation, number=1, text="Hur når vi unga som inte är organiserade?",
-        sub_questions='[{"type": "sub_question", "value": "Vilka metoder fungerar?"}]', sort_order=0,
+        page=consultation,
+        number=1,
+        text="Hur når vi unga som inte är organiserade?",
+        sub_questions='[{"type": "sub_question", "value": "Vilka metoder fungerar?"}]',
+        sort_order=0,
     )
     DiscussionQuestion.objects.create(
-        page=consultation, number=2, text="Vad behöver kommunerna från civilsamhället?", sort_order=1,
+        page=consultation,
+        number=2,
+        text="Vad behöver kommunerna från civilsamhället?",
+        sort_order=1,
     )
     second = User.objects.create_user(
         email="deltagare2@example.org", password=PASSWORD, first_name="Bo", last_name="Berg"
@@ -306,8 +312,13 @@ def test_group_page_and_wall_pass_axe(room, open_as, world):
     wall.wait_for_selector(".takeaway__text:has-text('En punkt')")
     assert axe_problems(wall) == []
 
-    phone = open_as(room["second"], group_url(room["group"]), viewport={"width": 375, "height": 700},
-                    is_mobile=True, has_touch=True)
+    phone = open_as(
+        room["second"],
+        group_url(room["group"]),
+        viewport={"width": 375, "height": 700},
+        is_mobile=True,
+        has_touch=True,
+    )
     phone.wait_for_selector(CONNECTED)
     assert phone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     assert axe_problems(phone) == []

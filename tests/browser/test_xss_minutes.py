@@ -16,7 +16,6 @@ import datetime as dt
 import pytest
 from django.test import Client
 from django.utils import timezone
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from accounts.models import User
 from breakouts.models import NotePoint
@@ -30,26 +29,7 @@ from tests.xss.harness import Tokens, find_tokens, load_payloads, scan
 PAYLOADS = load_payloads()
 QUESTIONS = [1, 2, None]
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def unguarded_page(browser, live_server):
-    """A tab that ignores our Content Security Policy: only escaping stands between payload and DOM."""
-    context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    yield tab
-    context.close()
-
-
-@pytest.fixture(autouse=True)
-def quiet_indexes(settings):
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: {**options, "AUTO_UPDATE": False} for name, options in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    with disable_reference_index_auto_update():
-        yield
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("quiet_indexes")]
 
 
 @pytest.fixture(autouse=True)

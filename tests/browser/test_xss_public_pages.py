@@ -27,7 +27,6 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from consultations.models import ConsultationIndexPage, ConsultationPage
 from organisations.models import Organisation
@@ -71,27 +70,7 @@ EVERY_PAYLOAD_IN = {
     "standard page introduction",
 }
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def unguarded_page(browser, live_server):
-    """A tab that ignores our Content Security Policy: only escaping stands between payload and DOM."""
-    context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    yield tab
-    context.close()
-
-
-@pytest.fixture(autouse=True)
-def quiet_indexes(settings):
-    """Building hundreds of pages is the slow part: no search or reference index updates for them."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: {**options, "AUTO_UPDATE": False} for name, options in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    with disable_reference_index_auto_update():
-        yield
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("quiet_indexes")]
 
 
 @pytest.fixture

@@ -75,7 +75,10 @@ def test_http_access(world, row: Endpoint):
 
 
 @pytest.mark.parametrize("row", endpoints("websocket"), ids=lambda row: row.name)
-def test_websocket_access(world, row: Endpoint):
+def test_websocket_access(world, row: Endpoint, settings):
+    # The world lives in this test's transaction, which only this thread's connection sees: the
+    # sockets' database calls run here instead of on their thread pool (notes/db.py).
+    settings.NOTES_DATABASE_THREADS = 0
     url = url_or_skip(row, world)
     got = {role: handshake(url, client=world.client_for(role)) for role in ROLES}
     assert got == row.expect
