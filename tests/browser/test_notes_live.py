@@ -252,6 +252,9 @@ def test_moving_marking_and_deleting_points(room, open_as):
         add_point(anna, 1)
         anna.keyboard.type(text)
     wait_for_texts(bo, 1, ["Första", "Andra", "Tredje"])
+    # The page is quiet about others' changes for a second after it first syncs (the initial load is
+    # not news); everything below must come later for Bo to hear of it.
+    bo.wait_for_timeout(1500)
 
     # Move "Tredje" up with the keyboard: focus stays on the moved point's button.
     anna.focus("[data-question='1'] li:nth-child(3) [data-action='up']")
