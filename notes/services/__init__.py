@@ -1,8 +1,7 @@
 from .compaction import CompactionMismatch, note_snapshot_compact
-from .document import note_document_load, note_updates_contiguous
+from .document import note_document_load
 from .log import (
     NoteTakingClosed,
-    note_log_last_seq,
     note_log_lock,
     note_logs_last_seq,
     note_update_append,
@@ -13,11 +12,9 @@ __all__ = [
     "CompactionMismatch",
     "NoteTakingClosed",
     "note_document_load",
-    "note_log_last_seq",
     "note_log_lock",
     "note_logs_last_seq",
     "note_snapshot_compact",
     "note_update_append",
     "note_updates_between",
-    "note_updates_contiguous",
 ]

@@ -8,14 +8,6 @@ from ..models import NoteSnapshot
 from .log import note_updates_between
 
 
-def note_updates_contiguous(*, group_id: int, after: int, upto: int) -> list[tuple[int, bytes]] | None:
-    """Exactly the updates after < seq <= upto, or None when some were folded into a snapshot since."""
-    updates = note_updates_between(group_id=group_id, after=after, upto=upto)
-    if [seq for seq, _ in updates] != list(range(after + 1, upto + 1)):
-        return None
-    return updates
-
-
 def _load_once(group_id: int) -> tuple[Doc, int] | None:
     doc = Doc()
     last_seq = 0

@@ -71,11 +71,6 @@ def note_updates_between(*, group_id: int, after: int, upto: int | None = None) 
     return [(seq, bytes(data)) for seq, data in rows.order_by("seq").values_list("seq", "data")]
 
 
-def note_log_last_seq(*, group_id: int) -> int:
-    """The last committed sequence number of a group's log (0 when nothing was written)."""
-    return note_logs_last_seq(group_ids=[group_id]).get(group_id, 0)
-
-
 def note_logs_last_seq(*, group_ids) -> dict[int, int]:
     """The last committed sequence number of several groups' logs, in one query (absent: none)."""
     return dict(NoteLog.objects.filter(group_id__in=list(group_ids)).values_list("group_id", "last_seq"))
