@@ -52,6 +52,9 @@ urlpatterns += i18n_patterns(
     path("osa/", include("invitations.urls")),  # RSVP by invitation link (osa = "om svar anhålles")
     path("grupper/", include("breakouts.urls")),  # breakout groups' live notes and the plenary wall
     path("mina-sidor/", include("accounts.urls")),  # a participant's own page
+    path("arbetsgrupp/", include("working_groups.urls")),  # a working group reviews a draft consultation
+    path("inspel/", include("open_input.urls")),  # open input (öppet inspel): anyone, no account
+    path("granska/", include("corrections.urls")),  # attendees suggest corrections to draft minutes
     path("sok/", search, name="search"),  # search across consultations and minutes (home/search.py)
     path("protokoll/feed/", include(([path("", MinutesFeed(), name="minutes")], "feeds"))),
     path("", include(wagtail_urls)),
