@@ -1,2 +1,6 @@
+from django.urls import path
+
+from .views import ReviewView
+
 app_name = "corrections"
-urlpatterns = []
+urlpatterns = [path("<int:minutes_id>/", ReviewView.as_view(), name="review")]

@@ -38,9 +38,37 @@ class QuestionRecordBlock(blocks.StructBlock):
         template = "blocks/question_record.html"
 
 
+class AgeBandCountBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Age band"), max_length=100)
+    count = blocks.IntegerBlock(label=_("Number of people"), min_value=0)
+
+
+class OpenInputQuestionBlock(blocks.StructBlock):
+    """The approved open-input answers to one question (no number: the general answers)."""
+
+    question_number = blocks.IntegerBlock(label=_("Number"), min_value=0, max_value=32767, required=False)
+    question = blocks.CharBlock(label=_("Question"), max_length=1000)
+    answers = blocks.ListBlock(blocks.RichTextBlock(features=POINT_FEATURES), label=_("Answers"), default=[])
+
+
+class OpenInputBlock(blocks.StructBlock):
+    """Open input (öppet inspel): counts and the approved answers, never who sent them."""
+
+    answer_count = blocks.IntegerBlock(label=_("Answers published"), min_value=0)
+    respondent_count = blocks.IntegerBlock(label=_("People who sent them"), min_value=0)
+    age_bands = blocks.ListBlock(AgeBandCountBlock(), label=_("Age bands"), default=[])
+    questions = blocks.ListBlock(OpenInputQuestionBlock(), label=_("Answers by question"), default=[])
+
+    class Meta:
+        icon = "comment"
+        label = _("Open input")
+        template = "blocks/open_input.html"
+
+
 class MinutesBodyBlock(BodyBlock):
     presentation = PresentationBlock()
     question_record = QuestionRecordBlock()
+    open_input = OpenInputBlock()
 
     class Meta:
         template = "blocks/body.html"

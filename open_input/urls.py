@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "open_input"
-urlpatterns = []
+urlpatterns = [
+    path("<int:consultation_id>/", views.open_input_form, name="form"),
+    path("<int:consultation_id>/tack/", views.open_input_thanks, name="thanks"),
+]

@@ -141,6 +141,21 @@ def invitations_admin(name: str) -> Callable[[World], str]:
     return path
 
 
+def working_group_member_remove(world: World) -> str:
+    from working_groups.models import WorkingGroupMember
+
+    member = WorkingGroupMember.objects.get(consultation=world.draft)
+    return reverse("working_groups_admin:member_remove", args=[member.pk])
+
+
+def draft_minutes_admin(name: str) -> Callable[[World], str]:
+    def path(world: World) -> str:
+        return reverse(f"corrections_admin:{name}", args=[world.draft_minutes.pk])
+
+    path.__name__ = f"corrections_admin_{name}"
+    return path
+
+
 # A group's live notes: its members and staff; everyone else is refused.
 NOTES_SOCKET_ROLES = roles("refuse", group_member="accept", organiser="accept", approver="accept",
                            superuser="accept")
@@ -259,6 +274,35 @@ ENDPOINTS: list[Endpoint] = [
     # under it (approvers may change consultations, to approve their minutes).
     Endpoint("admin_minutes_compile", lambda w: reverse("minutes_admin:compile", args=[w.consultation.pk]),
              "view", staff(), False, "minutes_admin:compile"),
+    # --- Co-creation (issue 7): working group, open input, corrections; staff screens of each ------
+    # The working group's screen of a draft consultation: staff with rights on the page; the POST
+    # actions answer a GET with 405.
+    Endpoint("admin_working_group", lambda w: reverse("working_groups_admin:index", args=[w.draft.pk]),
+             "view", staff(), False, "working_groups_admin:index"),
+    Endpoint("admin_working_group_member_add",
+             lambda w: reverse("working_groups_admin:member_add", args=[w.draft.pk]), "view", staff(405),
+             False, "working_groups_admin:member_add"),
+    Endpoint("admin_working_group_member_remove",
+             working_group_member_remove, "view", staff(405), False,
+             "working_groups_admin:member_remove"),
+    Endpoint("admin_working_group_resolve", named("working_groups_admin:resolve", 1), "view", staff(405),
+             False, "working_groups_admin:resolve"),
+    # Open input's moderation queue and period of the upcoming consultation.
+    Endpoint("admin_open_input", lambda w: reverse("open_input_admin:index", args=[w.other_consultation.pk]),
+             "view", staff(), False, "open_input_admin:index"),
+    Endpoint("admin_open_input_period",
+             lambda w: reverse("open_input_admin:period", args=[w.other_consultation.pk]), "view",
+             staff(405), False, "open_input_admin:period"),
+    Endpoint("admin_open_input_moderate",
+             lambda w: reverse("open_input_admin:moderate", args=[w.other_consultation.pk]), "view",
+             staff(405), False, "open_input_admin:moderate"),
+    # Attendees' corrections to the held consultation's draft minutes.
+    *[
+        Endpoint(f"admin_corrections_{name}", draft_minutes_admin(name), "view", expect, False,
+                 f"corrections_admin:{name}")
+        for name, expect in [("index", staff()), ("open", staff(405)), ("close", staff(405)),
+                             ("decide", staff(405))]
+    ],
     Endpoint("admin_users", named("wagtailusers_users:index"), "view", staff(organiser=302, approver=302),
              False, "wagtailusers_users:index"),
     Endpoint("admin_password_reset", named("wagtailadmin_password_reset"), "view", everyone(404), False,
@@ -278,6 +322,30 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("plenary_wall", lambda w: reverse("breakouts:plenary", args=[w.consultation.pk]), "view",
              roles(403, anonymous=302, organiser=200, approver=200, superuser=200), False,
              "breakouts:plenary"),
+    # --- Co-creation (issue 7) -------------------------------------------------------------------
+    # A draft consultation is shown to its working group ("participant" on `draft`) and to staff;
+    # to anyone else it does not exist, a member of another draft's group included.
+    Endpoint("working_group_draft", lambda w: reverse("working_groups:draft", args=[w.draft.pk]), "view",
+             roles(404, anonymous=302, participant=200, organiser=200, approver=200, superuser=200), False,
+             "working_groups:draft"),
+    Endpoint("working_group_other_draft",
+             lambda w: reverse("working_groups:draft", args=[w.in_moderation.pk]), "view",
+             roles(404, anonymous=302, organiser=200, approver=200, superuser=200), False,
+             "working_groups:draft"),
+    # Open input: anyone, no account, while the consultation takes it; a draft's does not exist.
+    Endpoint("open_input_form", lambda w: reverse("open_input:form", args=[w.other_consultation.pk]), "view",
+             everyone(200), True, "open_input:form"),
+    Endpoint("open_input_thanks", lambda w: reverse("open_input:thanks", args=[w.other_consultation.pk]),
+             "view", everyone(200), True, "open_input:thanks"),
+    Endpoint("open_input_draft", lambda w: reverse("open_input:form", args=[w.draft.pk]), "view",
+             everyone(404), False, "open_input:form"),
+    Endpoint("open_input_without_period", lambda w: reverse("open_input:form", args=[w.consultation.pk]),
+             "view", everyone(404), False, "open_input:form"),
+    # Draft minutes in a correction round: the attendees ("participant", checked in) and staff; not
+    # "group_member", of the same organisation but not there.
+    Endpoint("corrections_review", lambda w: reverse("corrections:review", args=[w.draft_minutes.pk]), "view",
+             roles(404, anonymous=302, participant=200, organiser=200, approver=200, superuser=200), False,
+             "corrections:review"),
     # --- Django's language switch --------------------------------------------------------------
     Endpoint("set_language", named("set_language"), "view", everyone(302), False, "set_language",
              redirect=home),

@@ -30,13 +30,16 @@ from wagtail.models import (
 from accounts.models import User
 from breakouts.models import BreakoutGroup
 from breakouts.services import breakout_group_create, group_member_add, note_taking_open
-from consultations.models import ConsultationIndexPage, ConsultationPage
+from consultations.models import ConsultationIndexPage, ConsultationPage, DiscussionQuestion
+from corrections.models import CorrectionRound
 from home.models import HomePage, StandardPage
-from invitations.models import Invitation, InvitationStatus
+from invitations.models import Attendee, Invitation, InvitationStatus
 from invitations.tokens import token_new
 from minutes.models import MinutesPage
+from open_input.models import OpenInputPeriod
 from organisations.models import Organisation
 from tests.registry import ROLES, Role
+from working_groups.models import WorkingGroupMember
 
 PASSWORD = "Rätt-lösenord-för-tester-42"
 ORGANISERS = "Organisers"
@@ -94,6 +97,9 @@ class World:
     users: dict[Role, User | None] = field(default_factory=dict)
     password: str = PASSWORD
     breakout_group: BreakoutGroup | None = None  # of `consultation`, with "group_member" in it, notes open
+    # Held ten days ago; "participant" attended; its minutes are a draft open to attendees' corrections.
+    held_consultation: ConsultationPage | None = None
+    draft_minutes: MinutesPage | None = None
 
     def user(self, role: Role) -> User | None:
         if role not in self.users:
@@ -139,7 +145,7 @@ def _user(email: str, **extra) -> User:
 
 
 def _consultation(title: str, slug: str, date: dt.date) -> ConsultationPage:
-    return ConsultationPage(
+    page = ConsultationPage(
         title=title,
         slug=slug,
         ministry="Arbetsmarknadsdepartementet",
@@ -148,6 +154,33 @@ def _consultation(title: str, slug: str, date: dt.date) -> ConsultationPage:
         end_time=dt.time(12, 0),
         venue_address="Drottninggatan 1, Stockholm",
     )
+    page.questions = [DiscussionQuestion(number=1, text="Vad behöver föreningarna?", sort_order=0)]
+    return page
+
+
+def _held_with_draft_minutes(index: Page, organisation: Organisation, attendee: User, today: dt.date):
+    """A consultation held ten days ago whose minutes are a draft in a correction round: `attendee`
+    was there (named by `organisation`, checked in)."""
+    held = _publish(index, _consultation("Civilsamhällets villkor", "villkor", today - dt.timedelta(days=10)))
+    minutes = MinutesPage(
+        title="Minnesanteckningar (utkast)",
+        slug="minnesanteckningar",
+        live=False,
+        body=[("paragraph", "<p>Deltagarna vill ha fleråriga bidrag.</p>")],
+    )
+    held.add_child(instance=minutes)
+    minutes.save_revision()
+    invitation = Invitation.objects.create(
+        consultation=held, organisation=organisation, status=InvitationStatus.ACCEPTED
+    )
+    Attendee.objects.create(
+        invitation=invitation, consultation=held, name="Dana Deltagare", email=attendee.email,
+        user=attendee, checked_in_at=timezone.now() - dt.timedelta(days=10),
+    )
+    CorrectionRound.objects.create(
+        minutes=minutes, consultation=held, deadline=timezone.now() + dt.timedelta(days=7)
+    )
+    return held, minutes
 
 
 def _publish(parent: Page, page: Page) -> Page:
@@ -252,12 +285,23 @@ def build_world() -> World:
     if workflow is not None:
         workflow.start(in_moderation, users["organiser"])
 
+    # Co-creation (issue 7): "participant" reviews the draft's questions in its working group, the
+    # upcoming consultation takes open input, and the held one's draft minutes take corrections.
+    WorkingGroupMember.objects.create(consultation=draft, user=users["participant"])
+    OpenInputPeriod.objects.create(
+        consultation=other, opens_at=timezone.now() - dt.timedelta(days=1),
+        closes_at=timezone.now() + dt.timedelta(days=40),
+    )
+    held, draft_minutes = _held_with_draft_minutes(index, organisation, users["participant"], today)
+
     breakout_group = breakout_group_create(consultation=consultation, name="Grupp 1")
     group_member_add(group=breakout_group, user=users["group_member"])
     note_taking_open(consultation=consultation)
 
     return World(
         breakout_group=breakout_group,
+        held_consultation=held,
+        draft_minutes=draft_minutes,
         home=home,
         index=index,
         consultation=consultation,

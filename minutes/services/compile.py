@@ -154,6 +154,10 @@ def _compiled_content(consultation) -> dict:
         notes = QuestionNotes(takeaways=other_takeaways, points=other_points)
         body.append(_question_record(OTHER_POINTS_NUMBER, _("Other points raised"), [], notes))
         takeaways += [Takeaway(question_number=None, text=text) for text in other_takeaways]
+    # Imported here: open_input reads participant_html from this module.
+    from open_input.minutes import open_input_minutes_blocks
+
+    body += open_input_minutes_blocks(consultation=consultation, questions=questions)
 
     stream_block = MinutesPage._meta.get_field("body").stream_block
     value = stream_block.to_python(body)

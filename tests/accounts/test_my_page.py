@@ -132,3 +132,16 @@ def test_a_member_is_led_from_my_page_to_the_groups_notes(client, person, framti
     assert ("Grupp Två", f"/grupper/{group.pk}/") in links
     assert not any(name == "Grupp Ett" for name, _ in links)
     assert client.get(f"/grupper/{group.pk}/").status_code == 200
+
+
+def test_the_drafts_to_review_and_the_minutes_to_check_are_linked_for_those_asked_only(world):
+    """"participant" reviews the draft in its working group and attended the held consultation whose
+    draft minutes are open to corrections; "group_member", of the same organisation, is asked nothing."""
+    page = html(world.client_for("participant").get(MY_PAGE))
+    links = {link.get("href") for link in page.select("main a")}
+    assert reverse("working_groups:draft", args=[world.draft.pk]) in links
+    assert reverse("corrections:review", args=[world.draft_minutes.pk]) in links
+
+    other = html(world.client_for("group_member").get(MY_PAGE))
+    other_links = {link.get("href") for link in other.select("main a")}
+    assert not {link for link in other_links if link.startswith(("/arbetsgrupp/", "/granska/"))}

@@ -1,0 +1,65 @@
+"""Open input in the Wagtail admin: its screen per consultation, the "more" menu item, the log actions."""
+
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
+
+from consultations.models import ConsultationPage
+
+from . import admin_views
+from .log_actions import OPEN_INPUT_MODERATE, OPEN_INPUT_PERIOD_SET
+from .permissions import can_moderate_open_input
+
+DECISION_MESSAGES = {
+    "approve": _("Approved an open input answer"),
+    "reject": _("Rejected an open input answer"),
+    "remove": _("Removed an open input answer as personal data"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_open_input_log_actions(registry):
+    @registry.register_action(OPEN_INPUT_PERIOD_SET)
+    class PeriodFormatter(LogFormatter):
+        label = _("Set the open input period")
+
+        def format_message(self, log_entry):
+            return _("Set the open input period")
+
+    @registry.register_action(OPEN_INPUT_MODERATE)
+    class ModerateFormatter(LogFormatter):
+        label = _("Moderate open input")
+
+        def format_message(self, log_entry):
+            decision = (log_entry.data or {}).get("decision")
+            return DECISION_MESSAGES.get(decision, _("Moderated an open input answer"))
+
+
+@hooks.register("register_admin_urls")
+def register_open_input_admin_urls():
+    urls = admin_views.urlpatterns
+    return [path("inspel/", include((urls, "open_input_admin"), namespace="open_input_admin"))]
+
+
+class OpenInputMenuItem(PageMenuItem):
+    """ "Open input" in a consultation's "more" menu."""
+
+    label = _("Open input")
+    icon_name = "comment"
+    url_name = "open_input_admin:index"
+
+    def is_shown(self, user):
+        page = self.page.specific_deferred
+        return isinstance(page, ConsultationPage) and can_moderate_open_input(user, page)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_open_input_button(page, user, view_name=None, next_url=None):
+    return [OpenInputMenuItem(page=page, priority=46)]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_open_input_button(page, user, next_url=None):
+    return [OpenInputMenuItem(page=page, priority=50)]

@@ -1,0 +1,56 @@
+"""Naming and removing the members of a consultation's working group (staff only)."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from breakouts.permissions import is_staff
+
+from ..log_actions import MEMBER_ADD, MEMBER_REMOVE
+from ..models import WorkingGroupMember
+from ..permissions import can_manage_working_group
+from .errors import WorkingGroupError
+from .notify import member_added_notify
+
+
+def _require_manager(by, consultation) -> None:
+    if not can_manage_working_group(by, consultation):
+        raise PermissionDenied(_("You may not change this consultation's working group."))
+
+
+@transaction.atomic
+def working_group_member_add(*, consultation, email: str, by) -> WorkingGroupMember:
+    """Adds the holder of an existing participant account; the member is emailed a link once saved."""
+    _require_manager(by, consultation)
+    user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
+    if user is None or not email.strip():
+        raise WorkingGroupError(_("No account with that email address."), code=WorkingGroupError.NO_ACCOUNT)
+    if is_staff(user):
+        raise WorkingGroupError(
+            _("That account belongs to staff, who see the draft already."),
+            code=WorkingGroupError.STAFF_ACCOUNT,
+        )
+    member, created = WorkingGroupMember.objects.get_or_create(
+        consultation=consultation, user=user, defaults={"added_by": by}
+    )
+    if not created:
+        raise WorkingGroupError(
+            _("That person is in the working group already."), code=WorkingGroupError.ALREADY_MEMBER
+        )
+    log(instance=consultation, action=MEMBER_ADD, user=by, data={"user_id": user.pk, "member_id": member.pk})
+    member_added_notify(member=member)
+    return member
+
+
+@transaction.atomic
+def working_group_member_remove(*, member: WorkingGroupMember, by) -> None:
+    """Access ends at once: every view checks membership on each request."""
+    consultation = member.consultation
+    _require_manager(by, consultation)
+    user_id = member.user_id
+    member.delete()
+    log(instance=consultation, action=MEMBER_REMOVE, user=by, data={"user_id": user_id})

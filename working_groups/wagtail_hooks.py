@@ -1,0 +1,80 @@
+"""The working group in the Wagtail admin: its views, "Working group" on a consultation, its log actions."""
+
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
+
+from consultations.models import ConsultationPage
+
+from . import admin_views
+from .log_actions import COMMENT_ADD, COMMENT_RESOLVE, MEMBER_ADD, MEMBER_REMOVE
+from .permissions import can_manage_working_group
+from .selectors import open_comment_count
+
+# (label, message); the entries name accounts and questions by id only, never a comment's text.
+LOG_ACTIONS = {
+    MEMBER_ADD: (_("Add to the working group"), _("Added a member to the working group")),
+    MEMBER_REMOVE: (_("Remove from the working group"), _("Removed a member from the working group")),
+    COMMENT_ADD: (_("Comment on a draft question"), _("Commented on draft question %(number)s")),
+    COMMENT_RESOLVE: (
+        _("Resolve a comment on a draft question"),
+        _("Resolved a comment on draft question %(number)s"),
+    ),
+}
+
+
+class WorkingGroupFormatter(LogFormatter):
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return str(self.message) % {"number": data.get("question_number", "")}
+
+
+@hooks.register("register_log_actions")
+def register_working_group_log_actions(registry):
+    for action, (label, message) in LOG_ACTIONS.items():
+        formatter = type("Formatter", (WorkingGroupFormatter,), {"label": label, "message": message})
+        registry.register_action(action)(formatter)
+
+
+@hooks.register("register_admin_urls")
+def register_working_group_admin_urls():
+    urls = admin_views.urlpatterns
+    return [path("arbetsgrupp/", include((urls, "working_groups_admin"), namespace="working_groups_admin"))]
+
+
+class WorkingGroupMenuItem(PageMenuItem):
+    """ "Working group" in a consultation's "more" menu."""
+
+    label = _("Working group")
+    icon_name = "group"
+    url_name = "working_groups_admin:index"
+
+    def is_shown(self, user):
+        page = self.page.specific_deferred
+        return isinstance(page, ConsultationPage) and can_manage_working_group(user, page)
+
+
+class WorkingGroupHeaderMenuItem(WorkingGroupMenuItem):
+    """On the page's own header one count query is cheap; the listing has a row per page, so no count."""
+
+    @property
+    def label(self):
+        count = open_comment_count(consultation=self.page)
+        if not count:
+            return _("Working group")
+        return ngettext(
+            "Working group (%(count)s open comment)", "Working group (%(count)s open comments)", count
+        ) % {"count": count}
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_working_group_button(page, user, view_name=None, next_url=None):
+    return [WorkingGroupHeaderMenuItem(page=page, priority=44)]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_working_group_button(page, user, next_url=None):
+    return [WorkingGroupMenuItem(page=page, priority=49)]
