@@ -7,7 +7,8 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets import AdminDateTimeInput
+
+from sakrad.widgets import datetime_local_input
 
 from .models import SUGGESTION_MAX_LENGTH
 from .services.decide import NOTE_MAX_LENGTH
@@ -45,7 +46,7 @@ def default_deadline() -> dt.datetime:
 class OpenRoundForm(forms.Form):
     deadline = forms.DateTimeField(
         label=_("Suggestions can be sent until"),
-        widget=AdminDateTimeInput,
+        widget=datetime_local_input(),
         help_text=_("Attendees get an email with a link to the draft as soon as the review opens."),
     )
 

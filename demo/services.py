@@ -10,7 +10,7 @@ from consultations.models import ConsultationIndexPage
 from home.models import StandardPage
 from minutes.services import workflow as minutes_workflow
 
-from . import accounts, directory, events, live, site_tree
+from . import accounts, co_creation, directory, events, live, site_tree
 from .content import (
     accessibility,
     kartlyftet_2025,
@@ -48,8 +48,10 @@ def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
     past = events.ensure_consultation(index, sakrad_2024.SAKRAD_2024, today=today, tally=tally, **context)
     past_minutes = events.ensure_minutes(past, minutes_2024.MINUTES_2024, tally)
     events.ensure_consultation(index, kartlyftet_2025.KARTLYFTET_2025, today=today, tally=tally, **context)
-    for data in upcoming.UPCOMING:
+    upcoming_pages = [
         events.ensure_consultation(index, data, today=today, tally=tally, **context)
+        for data in upcoming.UPCOMING
+    ]
     live_page = events.ensure_consultation(index, held_today.TODAY, today=today, tally=tally, **context)
     _accounts(organisation_rows, tally)
     _minutes_workflow(past_minutes, tally)
@@ -59,6 +61,10 @@ def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
         attendees=held_today.attendees_by_organisation(),
         group_names=held_today.GROUP_NAMES,
         points=held_today.FIRST_GROUP_POINTS,
+        tally=tally,
+    )
+    co_creation.co_creation_ensure(
+        review_page=upcoming_pages[-1], input_pages=[upcoming_pages[0], live_page], held_page=live_page,
         tally=tally,
     )
     return tally.as_dict()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sakrad.widgets import datetime_local_input
+
 from .models import ANSWER_MAX_LENGTH, AgeBand, OpenInputPeriod
 
 GENERAL = "general"
@@ -90,7 +92,7 @@ class OpenInputPeriodForm(forms.ModelForm):
         model = OpenInputPeriod
         fields = ["opens_at", "closes_at", "intro"]
         widgets = {
-            "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "opens_at": datetime_local_input(),
+            "closes_at": datetime_local_input(),
             "intro": forms.Textarea(attrs={"rows": 4}),
         }

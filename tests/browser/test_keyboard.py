@@ -53,10 +53,12 @@ ACTIVE_SCRIPT = """
 }
 """
 
-# Tag every focusable, visible element and record how it looks unfocused.
+# Tag every focusable, visible element and record how it looks unfocused. A group of radio buttons is
+# one Tab stop (its checked button, else its first); what a closed <details> holds is not reachable
+# until its <summary> opens it.
 FOCUSABLE = (
     'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), '
-    'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+    'textarea:not([disabled]), details > summary, [tabindex]:not([tabindex="-1"])'
 )
 STYLE_FUNCTION = """
 const focusStyle = (el) => {
@@ -75,8 +77,17 @@ MARK_SCRIPT = (
     + """
     if (document.activeElement) document.activeElement.blur();
     window.__unfocused = {};
+    const radioStop = (el) => {
+        const group = [...document.querySelectorAll(`input[type=radio][name="${el.name}"]`)];
+        return (group.find((radio) => radio.checked) || group[0]) === el;
+    };
+    const folded = (el) => {
+        const details = el.closest("details:not([open])");
+        return details !== null && !(el.tagName === "SUMMARY" && el.parentElement === details);
+    };
     const elements = [...document.querySelectorAll(selector)].filter(
         (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden"
+            && (el.type !== "radio" || radioStop(el)) && !folded(el)
     );
     elements.forEach((el, index) => {
         el.dataset.a11yIndex = String(index);

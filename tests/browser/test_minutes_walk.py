@@ -16,13 +16,8 @@ session cookie (tests/browser/a11y_fixtures.log_in), not through the login form.
 
 from __future__ import annotations
 
-import datetime as dt
-import time
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext
 from wagtail.models import WorkflowState
 
 from accounts.models import User
@@ -33,11 +28,13 @@ from consultations.models import ConsultationPage, DiscussionQuestion
 from minutes.models import MinutesPage
 from notes.schema import points_read
 from notes.services import note_document_load
-from tests.browser.a11y_fixtures import log_in
+from tests.browser.walk import click_in_footer_menu, held_today, success_message, sv, wait_until
 from tests.world import PASSWORD
 
-# Fixtures as plugins (world, wagtail_roots, sends_off_the_loop, asgi_live_server).
-pytest_plugins = ["tests.world", "tests.browser.a11y_fixtures", "tests.browser.asgi_server"]
+# Fixtures as plugins (world, wagtail_roots, sends_off_the_loop, asgi_live_server, tabs).
+pytest_plugins = [
+    "tests.world", "tests.browser.a11y_fixtures", "tests.browser.asgi_server", "tests.browser.walk"
+]
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -46,7 +43,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
 ]
 
-TIMEOUT = 15_000  # ms
 CONNECTED = "[data-notes-status][data-state='connected']"
 # Distinctive words, so that the search finds these minutes and nothing else.
 POINT_ONE = "Fritidsgårdarna behöver öppet på helgerna"
@@ -55,70 +51,9 @@ SEARCH_WORD = "Fritidsgårdarna"
 SUMMARY = "Sakrådet samlade tankar om ungas fritid och föreningarnas villkor."
 
 
-def sv(message: str) -> str:
-    """A message as the Swedish interface shows it."""
-    with translation.override("sv"):
-        return gettext(message)
-
-
-def held_today() -> tuple[dt.date, dt.time, dt.time]:
-    """A consultation that began at midnight and ended a minute ago (compiling needs it to be over)."""
-    now = timezone.localtime()
-    if now.hour == 0 and now.minute < 5:  # too close to midnight for "today": hold it yesterday
-        return now.date() - dt.timedelta(days=1), dt.time(9, 0), dt.time(12, 0)
-    ended = (now - dt.timedelta(minutes=1)).time().replace(second=0, microsecond=0)
-    return now.date(), dt.time(0, 0), ended
-
-
 def stored_texts(group) -> list[str]:
     doc, _seq = note_document_load(group_id=group.pk)
     return [point.text for point in points_read(doc)]
-
-
-def wait_until(condition, what: str, timeout: float = TIMEOUT / 1000) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting until {what}")
-
-
-def new_tab(browser, base_url: str, user=None):
-    context = browser.new_context(base_url=base_url, locale="sv-SE", accept_downloads=True)
-    if user is not None:
-        log_in(context, user, base_url)
-    tab = context.new_page()
-    tab.set_default_timeout(TIMEOUT)
-    tab.js_errors = []
-    tab.on("pageerror", lambda error: tab.js_errors.append(str(error)))
-    return tab
-
-
-def success_message(tab) -> str:
-    return tab.locator(".messages .success").first.inner_text().strip()
-
-
-def click_in_footer_menu(tab, selector: str) -> None:
-    """Click an item of the edit view's action menu, opening its dropdown first when it is folded away."""
-    button = tab.locator(selector).first
-    if not button.is_visible():
-        tab.locator("footer .w-dropdown__toggle, footer [data-w-dropdown-target='toggle']").first.click()
-    button.click()
-
-
-@pytest.fixture
-def tabs(browser, asgi_live_server):
-    opened = []
-
-    def open_(user=None):
-        tab = new_tab(browser, asgi_live_server.url, user)
-        opened.append(tab)
-        return tab
-
-    yield open_
-    for tab in opened:
-        tab.context.close()
 
 
 @pytest.fixture

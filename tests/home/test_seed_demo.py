@@ -259,3 +259,14 @@ def test_the_two_logins_the_readme_names_share_a_group(seeded):
     group = group_for_user(user=first, consultation=consultation)
     assert group.name == "Grupp Mälaren"
     assert group_for_user(user=second, consultation=consultation) == group
+
+
+def test_the_demo_shows_co_creation(seeded):
+    """A working group reviews an upcoming consultation; open input is open on two, with answers waiting."""
+    from open_input.models import AnswerStatus, InputAnswer, OpenInputPeriod
+    from working_groups.models import WorkingGroupMember
+
+    assert WorkingGroupMember.objects.count() == 2
+    assert OpenInputPeriod.objects.count() == 2
+    statuses = set(InputAnswer.objects.values_list("status", flat=True))
+    assert {AnswerStatus.APPROVED, AnswerStatus.PENDING} <= statuses
