@@ -7,6 +7,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from minutes.models import MinutesPage
+from sakrad.admin_menus import page_menu_item_register
 
 from . import admin_views
 from .log_actions import CORRECTION_ACCEPT, CORRECTION_DECLINE, CORRECTION_ROUND_CLOSE, CORRECTION_ROUND_OPEN
@@ -56,11 +57,4 @@ class CorrectionsMenuItem(PageMenuItem):
         return isinstance(page, MinutesPage) and can_manage_corrections(user, page.get_parent())
 
 
-@hooks.register("register_page_header_buttons")
-def page_header_corrections_button(page, user, view_name=None, next_url=None):
-    return [CorrectionsMenuItem(page=page, priority=44)]
-
-
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_corrections_button(page, user, next_url=None):
-    return [CorrectionsMenuItem(page=page, priority=49)]
+page_menu_item_register(CorrectionsMenuItem, header_priority=44, listing_priority=49)

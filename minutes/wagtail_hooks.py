@@ -7,6 +7,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
+from sakrad.admin_menus import page_menu_item_register
 
 from . import admin_views
 from .log_actions import MINUTES_COMPILE
@@ -44,11 +45,4 @@ class CompileMinutesMenuItem(PageMenuItem):
         return isinstance(page, ConsultationPage) and can_compile_minutes(user, page)
 
 
-@hooks.register("register_page_header_buttons")
-def page_header_compile_minutes_button(page, user, view_name=None, next_url=None):
-    return [CompileMinutesMenuItem(page=page, priority=43)]
-
-
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_compile_minutes_button(page, user, next_url=None):
-    return [CompileMinutesMenuItem(page=page, priority=48)]
+page_menu_item_register(CompileMinutesMenuItem, header_priority=43, listing_priority=48)

@@ -7,6 +7,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
+from sakrad.admin_menus import page_menu_item_register
 
 from . import admin_views
 from .log_actions import OPEN_INPUT_MODERATE, OPEN_INPUT_PERIOD_SET
@@ -55,11 +56,4 @@ class OpenInputMenuItem(PageMenuItem):
         return isinstance(page, ConsultationPage) and can_moderate_open_input(user, page)
 
 
-@hooks.register("register_page_header_buttons")
-def page_header_open_input_button(page, user, view_name=None, next_url=None):
-    return [OpenInputMenuItem(page=page, priority=46)]
-
-
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_open_input_button(page, user, next_url=None):
-    return [OpenInputMenuItem(page=page, priority=50)]
+page_menu_item_register(OpenInputMenuItem, header_priority=46, listing_priority=50)

@@ -154,6 +154,11 @@ def _consultation(title: str, slug: str, date: dt.date) -> ConsultationPage:
         end_time=dt.time(12, 0),
         venue_address="Drottninggatan 1, Stockholm",
     )
+    return page
+
+
+def _with_a_question(page: ConsultationPage) -> ConsultationPage:
+    """For the pages that show questions to answer or comment on: the working group's draft, open input."""
     page.questions = [DiscussionQuestion(number=1, text="Vad behöver föreningarna?", sort_order=0)]
     return page
 
@@ -236,10 +241,13 @@ def build_world() -> World:
         MinutesPage(title="Minnesanteckningar", slug="minnesanteckningar", summary="Sammanfattning."),
     )
     other = _publish(
-        index, _consultation("Lokalt förebyggande arbete", "lokalt-arbete", today + dt.timedelta(days=30))
+        index,
+        _with_a_question(
+            _consultation("Lokalt förebyggande arbete", "lokalt-arbete", today + dt.timedelta(days=30))
+        ),
     )
 
-    draft = _consultation("Utkast till sakråd", "utkast", today + dt.timedelta(days=90))
+    draft = _with_a_question(_consultation("Utkast till sakråd", "utkast", today + dt.timedelta(days=90)))
     draft.live = False
     index.add_child(instance=draft)
     draft.save_revision()

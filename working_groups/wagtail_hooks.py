@@ -8,6 +8,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
+from sakrad.admin_menus import page_menu_item_register
 
 from . import admin_views
 from .log_actions import COMMENT_ADD, COMMENT_RESOLVE, MEMBER_ADD, MEMBER_REMOVE
@@ -70,11 +71,6 @@ class WorkingGroupHeaderMenuItem(WorkingGroupMenuItem):
         ) % {"count": count}
 
 
-@hooks.register("register_page_header_buttons")
-def page_header_working_group_button(page, user, view_name=None, next_url=None):
-    return [WorkingGroupHeaderMenuItem(page=page, priority=44)]
-
-
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_working_group_button(page, user, next_url=None):
-    return [WorkingGroupMenuItem(page=page, priority=49)]
+page_menu_item_register(
+    WorkingGroupMenuItem, header_priority=44, listing_priority=49, header_class=WorkingGroupHeaderMenuItem
+)
