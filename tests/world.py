@@ -32,6 +32,7 @@ from breakouts.models import BreakoutGroup
 from breakouts.services import breakout_group_create, group_member_add, note_taking_open
 from consultations.models import ConsultationIndexPage, ConsultationPage, DiscussionQuestion
 from corrections.models import CorrectionRound
+from cycle.models import AnnualCyclePage
 from home.models import HomePage, StandardPage
 from invitations.models import Attendee, Invitation, InvitationStatus
 from invitations.tokens import token_new
@@ -98,6 +99,7 @@ class World:
     password: str = PASSWORD
     breakout_group: BreakoutGroup | None = None  # of `consultation`, with "group_member" in it, notes open
     # Held ten days ago; "participant" attended; its minutes are a draft open to attendees' corrections.
+    annual_cycle: AnnualCyclePage | None = None
     held_consultation: ConsultationPage | None = None
     draft_minutes: MinutesPage | None = None
 
@@ -252,6 +254,7 @@ def build_world() -> World:
     index.add_child(instance=draft)
     draft.save_revision()
 
+    annual_cycle = _publish(home, AnnualCyclePage(title="Årscykel", slug="arscykel", introduction="Året."))
     standard_page = _publish(home, StandardPage(title="Om sakråd", slug="om-sakrad", introduction="Om oss."))
     private_page = _publish(home, StandardPage(title="Internt", slug="internt", introduction="Inloggade."))
     PageViewRestriction.objects.create(page=private_page, restriction_type=PageViewRestriction.LOGIN)
@@ -309,6 +312,7 @@ def build_world() -> World:
     return World(
         breakout_group=breakout_group,
         held_consultation=held,
+        annual_cycle=annual_cycle,
         draft_minutes=draft_minutes,
         home=home,
         index=index,
