@@ -36,7 +36,7 @@ from cycle.models import AnnualCyclePage
 from home.models import HomePage, StandardPage
 from invitations.models import Attendee, Invitation, InvitationStatus
 from invitations.tokens import token_new
-from minutes.models import MinutesPage
+from minutes.models import MinutesPage, Takeaway
 from open_input.models import OpenInputPeriod
 from organisations.models import Organisation
 from tests.registry import ROLES, Role
@@ -304,6 +304,10 @@ def build_world() -> World:
         closes_at=timezone.now() + dt.timedelta(days=40),
     )
     held, draft_minutes = _held_with_draft_minutes(index, organisation, users["participant"], today)
+    # Carry-over (issue 8): a takeaway of the published minutes, taken up again by the upcoming one.
+    takeaway = Takeaway.objects.create(page=minutes, question_number=1, text="Fleråriga bidrag.")
+    other.carried_takeaways.add(takeaway)
+    other.save_revision().publish()
 
     breakout_group = breakout_group_create(consultation=consultation, name="Grupp 1")
     group_member_add(group=breakout_group, user=users["group_member"])
