@@ -10,10 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
@@ -337,13 +339,42 @@ def build_world() -> World:
     )
 
 
-@pytest.fixture
-def world(db, settings, tmp_path) -> World:
+def _documents_on_disk(media_root) -> dict:
     # Documents are served from files on disk, as in production (FileSystemStorage): Wagtail's
     # serve view streams a local path, and the in-memory test storage pretends to have one.
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    return {
+        "MEDIA_ROOT": str(media_root),
+        "STORAGES": {
+            **django_settings.STORAGES,
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        },
     }
+
+
+@pytest.fixture
+def world(db, settings, tmp_path) -> World:
+    for name, value in _documents_on_disk(tmp_path / "media").items():
+        setattr(settings, name, value)
     return build_world()
+
+
+@pytest.fixture(scope="module")
+def _world_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One world for a module, rolled back at its end: building it takes about a second, and the
+    gates that only read (a GET per registry row) would otherwise build it a hundred times."""
+    with (
+        override_settings(**_documents_on_disk(tmp_path_factory.mktemp("media"))),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        built = build_world()
+        yield built
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def shared_world(_world_once, db) -> World:
+    """`world` for tests that change nothing lasting: each still runs in its own savepoint (`db`)
+    and starts with an empty cache, so no test sees another's changes or rate-limit counts."""
+    cache.clear()
+    return _world_once
