@@ -55,7 +55,6 @@ urlpatterns += i18n_patterns(
     path("arbetsgrupp/", include("working_groups.urls")),  # a working group reviews a draft consultation
     path("inspel/", include("open_input.urls")),  # open input (öppet inspel): anyone, no account
     path("granska/", include("corrections.urls")),  # attendees suggest corrections to draft minutes
-    path("kalender/", include("cycle.urls")),  # the public calendar (ICS) of consultations
     path("sok/", search, name="search"),  # search across consultations and minutes (home/search.py)
     path("protokoll/feed/", include(([path("", MinutesFeed(), name="minutes")], "feeds"))),
     path("", include(wagtail_urls)),

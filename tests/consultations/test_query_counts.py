@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 INDEX_QUERIES = 15
 INDEX_QUERIES_FILTERED_BY_THEME = INDEX_QUERIES + 1  # looking up the theme by its slug
-CONSULTATION_QUERIES = 20  # 18, whether open input is open (issue 7), carried-over takeaways (issue 8)
+CONSULTATION_QUERIES = 19  # 18, and whether open input is open (issue 7)
 HOME_QUERIES = 12
 
 

@@ -83,4 +83,4 @@ def test_minutes_page_renders_in_a_fixed_number_of_queries(client, index, held):
     assert len(small_queries) == len(large_queries), "queries grew with the data:\n" + "\n".join(
         large_queries
     )
-    assert len(large_queries) == 18, "\n".join(large_queries)  # 16, and carry-over both ways (issue 8)
+    assert len(large_queries) == 16, "\n".join(large_queries)

@@ -64,12 +64,6 @@ def answered_with_200(row: Endpoint) -> bool:
 ROWS_WITH_200 = [row for row in http_endpoints() if answered_with_200(row)]
 
 
-
-@pytest.fixture
-def world(shared_world):
-    """One world for the whole module (tests/world.py, `shared_world`): these tests only read it."""
-    return shared_world
-
 @pytest.mark.parametrize("row", ROWS_WITH_200, ids=lambda row: row.name)
 def test_security_headers(world, row: Endpoint):
     url = url_or_skip(row, world)

@@ -1,1 +1,0 @@
-"""The files of the archive, each made from what the selectors read; bytes in UTF-8."""
