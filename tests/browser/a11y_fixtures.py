@@ -20,12 +20,14 @@ import datetime as dt
 import io
 import json
 import threading
+import time
 from dataclasses import dataclass
 
 import pytest
 from asgiref.sync import async_to_sync
 from django.conf import settings
 from django.core.files.images import ImageFile
+from django.db import OperationalError
 from django.test import Client
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -52,7 +54,16 @@ class AccessibilitySettings:
 def log_in(context, user, base_url: str) -> None:
     """Give a Playwright context the session cookie of `user` (no login form, no rate limit)."""
     client = Client()
-    client.force_login(user)
+    for attempt in range(50):
+        try:
+            client.force_login(user)
+            break
+        except OperationalError as error:
+            # The in-memory SQLite is shared with the live server's threads, and its table locks do
+            # not wait: a socket writing notes at that moment makes the session insert fail at once.
+            if "locked" not in str(error) or attempt == 49:
+                raise
+            time.sleep(0.1)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}])
 

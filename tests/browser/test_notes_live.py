@@ -16,7 +16,6 @@ import threading
 import pytest
 from asgiref.sync import async_to_sync
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -26,6 +25,7 @@ from breakouts.services import group_member_add, note_taking_close
 from consultations.models import DiscussionQuestion
 from notes.services import note_update_append
 from tests.breakouts.test_services import _points_update
+from tests.browser.a11y_fixtures import log_in
 from tests.world import PASSWORD
 
 # Fixtures as plugins (world, wagtail_roots, asgi_live_server), not imported names (F811).
@@ -115,12 +115,7 @@ def open_as(browser, asgi_live_server):
         context = browser.new_context(base_url=asgi_live_server.url, locale="sv-SE", **options)
         contexts.append(context)
         if user is not None:
-            client = Client()
-            client.force_login(user)
-            cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-            context.add_cookies(
-                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": asgi_live_server.url}]
-            )
+            log_in(context, user, asgi_live_server.url)
         tab = context.new_page()
         tab.set_default_timeout(LIVE_TIMEOUT)
         errors = []
