@@ -13,13 +13,14 @@ PYTEST_ARGS ?=
 # One test process per core, each with its own test database.
 WORKERS ?= auto
 
-.PHONY: install run test lint messages check-deploy clean
+.PHONY: install run test lint messages check-deploy clean serve
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11+ on PATH)."; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	# No byte-compiling of every installed file: Python compiles the modules it imports, once.
+	$(PY) -m pip install --quiet --no-compile -e ".[test]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -29,6 +30,11 @@ run: install
 	$(PY) manage.py seed_demo
 	@echo "Sakråd: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, password sakrad-demo)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production: migrate, collectstatic, SERVE_WORKERS uvicorn workers (2); SERVE_NGINX=1 puts nginx in
+# front. Needs DJANGO_SECRET_KEY, DATABASE_URL and REDIS_URL: docs/deployment.md.
+serve: install
+	SERVE_PYTHON=$(PY) deploy/serve
 
 # pytest's exit code passes through: 5 (no tests collected) fails like any other non-zero code.
 test: install
@@ -50,4 +56,4 @@ check-deploy: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3.cache-generation staticfiles .pytest_cache

@@ -65,6 +65,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     run.add_argument("--wall", action="store_true", help="time takeaway flags on a plenary wall client")
     run.add_argument("--takeaway-every", type=float, default=2.0, help="seconds between one group's flags")
     run.add_argument("--pids", default="", help="comma-separated PIDs of the server's worker processes")
+    run.add_argument("--watch", action="append", default=[], metavar="KIND=PIDS",
+                     help="more processes whose CPU to report, e.g. nginx=12,13; repeatable")
     run.add_argument("--settle", type=float, default=30.0, help="at most this long to wait for convergence")
     run.add_argument("--json", type=Path, help="also write the results here")
     run.add_argument("--seed", type=int, default=1)
@@ -246,6 +248,8 @@ async def measure(args, sessions: dict) -> dict:
         "postgres": "postgres",
         "redis": "redis-server",
         "load_generator": [os.getpid()],
+        **{kind: [int(pid) for pid in pids.split(",") if pid]
+           for kind, pids in (watch.split("=", 1) for watch in args.watch)},
     }
     stats = Stats()
     groups = build_groups(args, sessions, stats)

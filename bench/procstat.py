@@ -78,3 +78,29 @@ def cpu_percent(before: CpuSample, after: CpuSample, seconds: float) -> dict[str
     total = after.system[1] - before.system[1]
     result["system"] = 100 * busy / total if total else 0.0
     return result
+
+
+def command_name(pid: int) -> str | None:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return None
+
+
+def descendants(root: int) -> list[int]:
+    """Every process below `root` (children, their children, ...): what a start script left running."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat[stat.rindex(")") + 2 :].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    found, queue = [], [root]
+    while queue:
+        for child in children.get(queue.pop(), []):
+            found.append(child)
+            queue.append(child)
+    return found

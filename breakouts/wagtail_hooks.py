@@ -2,16 +2,15 @@
 screen (assign people, move them, open and close note-taking)."""
 
 from django import forms
-from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from consultations.models import ConsultationPage
+from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 
 from . import admin_views
 from . import log_actions as actions
@@ -76,27 +75,19 @@ class BreakoutGroupViewSet(SnippetViewSet):
 register_snippet(BreakoutGroupViewSet)
 
 
-@hooks.register("register_admin_urls")
-def register_breakout_admin_urls():
-    return [path("breakouts/", include((admin_urls, "breakouts_admin"), namespace="breakouts_admin"))]
+admin_urls_register("breakouts", admin_urls, namespace="breakouts_admin")
 
 
-class BreakoutGroupsMenuItem(PageMenuItem):
+class BreakoutGroupsMenuItem(PageTypeMenuItem):
     """ "Breakout groups" in a consultation's "more" menu."""
 
     label = _("Breakout groups")
     icon_name = "group"
     url_name = "breakouts_admin:groups"
+    page_type = ConsultationPage
 
-    def is_shown(self, user):
-        return isinstance(self.page.specific_deferred, ConsultationPage) and can_manage_groups(user)
-
-
-@hooks.register("register_page_header_buttons")
-def page_header_breakouts_button(page, user, view_name=None, next_url=None):
-    return [BreakoutGroupsMenuItem(page=page, priority=42)]
+    def allowed(self, user, page):
+        return can_manage_groups(user)
 
 
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_breakouts_button(page, user, next_url=None):
-    return [BreakoutGroupsMenuItem(page=page, priority=47)]
+page_menu_item_register(BreakoutGroupsMenuItem, header_priority=42, listing_priority=47)

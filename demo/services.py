@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Workflow, WorkflowPage
 
 from consultations.models import ConsultationIndexPage
+from cycle.models import AnnualCyclePage
 from home.models import StandardPage
 from minutes.services import workflow as minutes_workflow
 
@@ -73,6 +74,9 @@ def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
 def _site(today: dt.date, tally):
     home = site_tree.ensure_home(site.HOME, tally)
     site_tree.publish_child(home, site.ABOUT["slug"], lambda: StandardPage(**site.ABOUT), tally)
+    site_tree.publish_child(
+        home, site.ANNUAL_CYCLE["slug"], lambda: AnnualCyclePage(**site.ANNUAL_CYCLE), tally
+    )
     statement = site_tree.publish_child(
         home,
         accessibility.ACCESSIBILITY["slug"],

@@ -11,12 +11,17 @@ class SiteSearchForm(ThemeYearForm):
     """Words, and the filters of the consultation list; the filters apply to a consultation and its
     minutes."""
 
-    q = forms.CharField(label=_("Search for"), max_length=200, required=False, strip=True)
+    q = forms.CharField(
+        label=_("Search for"),
+        max_length=200,
+        required=False,
+        strip=True,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+    )
     field_order = ["q", "theme", "year"]
 
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, years=years, **kwargs)
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
 
     @staticmethod
     def years() -> list[int]:

@@ -15,7 +15,7 @@ class HomePage(Page):
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["consultations.ConsultationIndexPage", "home.StandardPage"]
+    subpage_types = ["consultations.ConsultationIndexPage", "home.StandardPage", "cycle.AnnualCyclePage"]
     max_count = 1
     listing_size = 3
 

@@ -14,15 +14,20 @@ from django.db.models import IntegerField, Value
 from django.db.models.functions import Length, Substr
 from django.shortcuts import render
 from django.utils.text import Truncator
+from wagtail.blocks import ChooserBlock
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
 from consultations.models import ConsultationPage
 from minutes.models import MinutesPage
+from public_cache.views import public_cache
 
 from .forms_search import SiteSearchForm
 
 PAGE_SIZE = 10
 SNIPPET_CHARS = 240
+# Blocks whose value is a stored object (ImageBlock is a StructBlock around an image chooser).
+CHOSEN_BLOCKS = (ChooserBlock, ImageBlock)
 
 
 def searchable_pages():
@@ -44,11 +49,23 @@ def filtered_page_ids(form: SiteSearchForm) -> list[int]:
     return list(consultations.values_list("pk", flat=True)) + list(minutes.values_list("pk", flat=True))
 
 
+def _body_texts(body) -> list[str]:
+    """The searchable text of a body's blocks, leaving out those that only point at a stored object
+    (an image, a snippet): loading those costs a query per result, and they add no words to a snippet."""
+    texts = []
+    for position, raw in enumerate(body.raw_data):
+        if isinstance(body.stream_block.child_blocks.get(raw["type"]), CHOSEN_BLOCKS):
+            continue
+        child = body[position]  # converts every block of this type at once, without a query for text
+        texts += [str(text) for text in child.block.get_searchable_content(child.value)]
+    return texts
+
+
 def _plain_texts(page) -> list[str]:
     texts = [getattr(page, "introduction", "") or getattr(page, "summary", "")]
     body = getattr(page, "body", None)
     if body:
-        texts += [str(text) for text in page._meta.get_field("body").get_searchable_content(body)]
+        texts += _body_texts(body)
     return [" ".join(text.split()) for text in texts if text and text.strip()]
 
 
@@ -72,6 +89,7 @@ def _result(page, query: str) -> dict:
     return {"page": page, "type": page._meta.verbose_name, "date": date, "snippet": snippet(page, query)}
 
 
+@public_cache
 def search(request):
     form = SiteSearchForm(request.GET or None, years=SiteSearchForm.years())
     query, results, page_obj = "", None, None

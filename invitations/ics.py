@@ -1,7 +1,11 @@
 """The calendar attachment: one event per consultation, with a UID that stays the same across emails,
-so a second email (a reminder, new details) updates the entry instead of adding another."""
+so a second email (a reminder, new details) updates the entry instead of adding another.
+
+The public calendar feed (cycle/calendar.py) builds its events with the same `consultation_event`,
+so an entry added from an email, a download or the feed is one and the same event."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -22,13 +26,13 @@ def consultation_location(*, consultation) -> str:
     )
 
 
-def consultation_ics(*, consultation, description: str = "", url: str = "") -> bytes:
-    """An iCalendar file for the consultation. The personal RSVP link is left out on purpose: calendar
-    entries are often shared with colleagues or published, emails less so."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Sakråd//Consultations//SV")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+def consultation_sequence(*, consultation) -> int:
+    # Calendars apply an update only when the sequence grows; the last publication time does.
+    published = consultation.last_published_at
+    return int(published.timestamp()) // 60 if published else 0
+
+
+def consultation_event(*, consultation, description: str = "", url: str = "") -> Event:
     event = Event()
     event.add("uid", consultation_uid(consultation=consultation))
     event.add("dtstamp", timezone.now())
@@ -41,11 +45,31 @@ def consultation_ics(*, consultation, description: str = "", url: str = "") -> b
         event.add("description", description)
     if url:
         event.add("url", url)
-    # Calendars apply an update only when the sequence grows; the last publication time does.
-    published = consultation.last_published_at
-    event.add("sequence", int(published.timestamp()) // 60 if published else 0)
-    calendar.add_component(event)
-    # Time zone rules for the event's year only: the default (1970-2038) adds a hundred lines.
-    year = consultation.date.year
-    calendar.add_missing_timezones(first_date=dt.date(year, 1, 1), last_date=dt.date(year + 1, 1, 1))
+    event.add("sequence", consultation_sequence(consultation=consultation))
+    return event
+
+
+def new_calendar() -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Sakråd//Consultations//SV")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    return calendar
+
+
+def add_time_zones(calendar: Calendar, *, years: Iterable[int]) -> None:
+    """Time zone rules for the events' years only: the default (1970-2038) adds a hundred lines."""
+    years = list(years)
+    if years:
+        calendar.add_missing_timezones(
+            first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 1, 1, 1)
+        )
+
+
+def consultation_ics(*, consultation, description: str = "", url: str = "") -> bytes:
+    """An iCalendar file for the consultation. The personal RSVP link is left out on purpose: calendar
+    entries are often shared with colleagues or published, emails less so."""
+    calendar = new_calendar()
+    calendar.add_component(consultation_event(consultation=consultation, description=description, url=url))
+    add_time_zones(calendar, years=[consultation.date.year])
     return calendar.to_ical()

@@ -2,13 +2,12 @@
 the organisers' permission, and the organisers' screens with their buttons on consultation pages."""
 
 from django.contrib.auth.models import Permission
-from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
+from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 
 from . import log_actions as actions
 from .admin_views import urls as admin_urls
@@ -73,31 +72,19 @@ def register_invitation_permissions():
 # --- The organisers' screens (invitations/admin_views/) -------------------------------------------
 
 
-@hooks.register("register_admin_urls")
-def register_invitation_admin_urls():
-    return [path("invitations/", include(admin_urls, namespace="invitations_admin"))]
+admin_urls_register("invitations", admin_urls.urlpatterns, namespace="invitations_admin")
 
 
-class InvitationsMenuItem(PageMenuItem):
+class InvitationsMenuItem(PageTypeMenuItem):
     """The Invitations item in a consultation's "more" menu (page header and page listing)."""
 
     label = _("Invitations")
     icon_name = "mail"
     url_name = "invitations_admin:index"
+    page_type = ConsultationPage
 
-    def is_shown(self, user):
-        # Only on consultations, and only for those who may use the screen behind it.
-        specific = self.page.specific_deferred
-        return isinstance(specific, ConsultationPage) and can_manage_invitations(
-            user=user, consultation=specific
-        )
+    def allowed(self, user, page):
+        return can_manage_invitations(user=user, consultation=page)
 
 
-@hooks.register("register_page_header_buttons")
-def page_header_invitations_button(page, user, view_name=None, next_url=None):
-    return [InvitationsMenuItem(page=page, priority=40)]
-
-
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_invitations_button(page, user, next_url=None):
-    return [InvitationsMenuItem(page=page, priority=45)]
+page_menu_item_register(InvitationsMenuItem, header_priority=40, listing_priority=45)

@@ -25,13 +25,14 @@ def is_public(page) -> bool:
     return page.live and not page.get_view_restrictions().exists()
 
 
-def render_pdf(html: str, base_url: str) -> bytes:
+def render_pdf(html: str, base_url: str, *, pdf_variant: str | None = None) -> bytes:
     """HTML to PDF. Nothing is fetched: the template carries its own styles, and remote or local
-    files (images, stylesheets, file:// URLs) are refused."""
+    files (images, stylesheets, file:// URLs) are refused. `pdf_variant` such as "pdf/a-2b" for the
+    registry's archive (records/pdf.py)."""
     from weasyprint import HTML, URLFetcher
 
     fetcher = URLFetcher(allowed_protocols=["data"])
-    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(pdf_variant=pdf_variant)
 
 
 def minutes_pdf(page, request) -> bytes:

@@ -12,10 +12,15 @@ def minutes_page_details(*, page) -> dict:
 
     Organisations are names only: never contact details, never who spoke for which one.
     """
+    from consultations.carry_over import carried_over_to, taken_up_again
+
     consultation = page.get_parent().specific
     takeaways = list(
-        page.takeaways.order_by("sort_order", "pk").only("pk", "page_id", "question_number", "text")
+        page.takeaways.order_by("sort_order", "pk").only("pk", "page_id", "question_number", "text", "status")
     )
+    later = taken_up_again(minutes=page)
+    for takeaway in takeaways:
+        takeaway.taken_up_in = later.get(takeaway.pk, [])
     numbers = {takeaway.pk: position for position, takeaway in enumerate(takeaways, start=1)}
     follow_ups = list(
         page.follow_ups.order_by("-date", "sort_order", "pk").prefetch_related(
@@ -32,6 +37,8 @@ def minutes_page_details(*, page) -> dict:
         ),
         "takeaways": [(numbers[takeaway.pk], takeaway) for takeaway in takeaways],
         "follow_ups": follow_ups,
+        # The link back: what this consultation carried over from earlier minutes on its theme.
+        "carried_over": carried_over_to(consultation=consultation),
     }
 
 

@@ -1,13 +1,11 @@
 """The minutes in the Wagtail admin: "Compile minutes" on a consultation, its view, its log action."""
 
-from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
-from sakrad.admin_menus import page_menu_item_register
+from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 
 from . import admin_views
 from .log_actions import MINUTES_COMPILE
@@ -27,22 +25,19 @@ def register_minutes_compile_log_action(registry):
             return _("Compiled the minutes from the groups' notes")
 
 
-@hooks.register("register_admin_urls")
-def register_minutes_admin_urls():
-    urls = admin_views.urlpatterns
-    return [path("minutes/", include((urls, "minutes_admin"), namespace="minutes_admin"))]
+admin_urls_register("minutes", admin_views.urlpatterns, namespace="minutes_admin")
 
 
-class CompileMinutesMenuItem(PageMenuItem):
+class CompileMinutesMenuItem(PageTypeMenuItem):
     """ "Compile minutes" in a consultation's "more" menu."""
 
     label = _("Compile minutes")
     icon_name = "doc-full"
     url_name = "minutes_admin:compile"
+    page_type = ConsultationPage
 
-    def is_shown(self, user):
-        page = self.page.specific_deferred
-        return isinstance(page, ConsultationPage) and can_compile_minutes(user, page)
+    def allowed(self, user, page):
+        return can_compile_minutes(user, page)
 
 
 page_menu_item_register(CompileMinutesMenuItem, header_priority=43, listing_priority=48)

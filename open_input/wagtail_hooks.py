@@ -1,13 +1,11 @@
 """Open input in the Wagtail admin: its screen per consultation, the "more" menu item, the log actions."""
 
-from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
-from sakrad.admin_menus import page_menu_item_register
+from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 
 from . import admin_views
 from .log_actions import OPEN_INPUT_MODERATE, OPEN_INPUT_PERIOD_SET
@@ -38,22 +36,19 @@ def register_open_input_log_actions(registry):
             return DECISION_MESSAGES.get(decision, _("Moderated an open input answer"))
 
 
-@hooks.register("register_admin_urls")
-def register_open_input_admin_urls():
-    urls = admin_views.urlpatterns
-    return [path("inspel/", include((urls, "open_input_admin"), namespace="open_input_admin"))]
+admin_urls_register("inspel", admin_views.urlpatterns, namespace="open_input_admin")
 
 
-class OpenInputMenuItem(PageMenuItem):
+class OpenInputMenuItem(PageTypeMenuItem):
     """ "Open input" in a consultation's "more" menu."""
 
     label = _("Open input")
     icon_name = "comment"
     url_name = "open_input_admin:index"
+    page_type = ConsultationPage
 
-    def is_shown(self, user):
-        page = self.page.specific_deferred
-        return isinstance(page, ConsultationPage) and can_moderate_open_input(user, page)
+    def allowed(self, user, page):
+        return can_moderate_open_input(user, page)
 
 
 page_menu_item_register(OpenInputMenuItem, header_priority=46, listing_priority=50)

@@ -252,6 +252,8 @@ INVENTORY: tuple[Entry, ...] = (
           OFFICIAL_RECORD, A.KEEP),
     Entry("working_groups.QuestionComment", "resolution", C.AUTHORED, _("how a comment was resolved"),
           OFFICIAL_RECORD, A.KEEP),
+    Entry("records.ConsultationRecord", "archived_by", C.ATTRIBUTION,
+          _("who last exported a consultation's archive for the registry"), OFFICIAL_RECORD, A.KEEP),
     # Attendees' corrections to draft minutes (issue 7): the minutes never name who suggested.
     Entry("corrections.CorrectionSuggestion", "author", C.ATTRIBUTION,
           _("who suggested a correction to draft minutes; staff only"), OFFICIAL_RECORD, A.KEEP),

@@ -1,20 +1,19 @@
 from django.contrib.auth.models import Permission
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
+
+from sakrad.admin_menus import admin_urls_register
 
 from .admin_views import PersonEraseView
 from .choices import EraseMode
 from .permissions import can_erase_person
 from .services import PERSON_ERASE_ACTION
 
-
-@hooks.register("register_admin_urls")
-def register_privacy_admin_urls():
-    urls = [path("erase/<int:user_id>/", PersonEraseView.as_view(), name="erase")]
-    return [path("privacy/", include((urls, "privacy_admin"), namespace="privacy_admin"))]
+erase = path("erase/<int:user_id>/", PersonEraseView.as_view(), name="erase")
+admin_urls_register("privacy", [erase], namespace="privacy_admin")
 
 
 @hooks.register("register_permissions")

@@ -1,7 +1,31 @@
-"""One way for an app to add an item to a page's "more" menu in the Wagtail admin: the page header's
-menu and the page listing's "more" buttons."""
+"""How an app wires its screens into the Wagtail admin: its URLs under /admin/, and an item in a
+page's "more" menu (the page header's menu and the page listing's "more" buttons)."""
 
+from django.urls import include, path
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+
+def admin_urls_register(prefix: str, urlpatterns, *, namespace: str) -> None:
+    """Serve an app's admin views under /admin/<prefix>/, named `namespace:<name>`."""
+
+    def admin_urls():
+        return [path(f"{prefix}/", include((urlpatterns, namespace), namespace=namespace))]
+
+    hooks.register("register_admin_urls", admin_urls)
+
+
+class PageTypeMenuItem(PageMenuItem):
+    """A "more" menu item on pages of `page_type` only, shown to the users `allowed` lets in."""
+
+    page_type: type
+
+    def is_shown(self, user):
+        page = self.page.specific_deferred
+        return isinstance(page, self.page_type) and self.allowed(user, page)
+
+    def allowed(self, user, page) -> bool:
+        raise NotImplementedError
 
 
 def page_menu_item_register(item_class, *, header_priority: int, listing_priority: int, header_class=None):

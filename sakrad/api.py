@@ -14,6 +14,12 @@ class OpenPagesAPIViewSet(PagesAPIViewSet):
     # JSON only: DRF's browsable HTML pages would need scripts our content security policy refuses.
     renderer_classes = [JSONRenderer]
 
+    def get_object(self):
+        page = super().get_object()
+        # A page type whose detail lists rows of rows reads them in bulk (MinutesPage.with_api_relations).
+        load = getattr(page, "with_api_relations", None)
+        return load() if load else page
+
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", OpenPagesAPIViewSet)

@@ -11,8 +11,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.search import search
 from minutes.feeds import MinutesFeed
+from public_cache.views import public_cache
 
 from .api import api_router
+from .health import healthz, readyz
+from .robots import robots_txt
 
 
 def login_or_refuse(request):
@@ -29,13 +32,16 @@ def login_or_refuse(request):
 
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # the worker answers (sakrad/health.py)
+    path("readyz", readyz, name="readyz"),  # database, cache and channel layer answer too
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/login/", login_or_refuse),
     path("django-admin/", admin.site.urls),
     path("admin/login/", login_or_refuse),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", public_cache(sitemap)),
+    path("robots.txt", robots_txt, name="robots_txt"),  # where crawlers may go (sakrad/robots.py)
     path("api/v2/", api_router.urls),  # open data: live, public pages only (sakrad/api.py)
 ]
 
@@ -55,8 +61,9 @@ urlpatterns += i18n_patterns(
     path("arbetsgrupp/", include("working_groups.urls")),  # a working group reviews a draft consultation
     path("inspel/", include("open_input.urls")),  # open input (öppet inspel): anyone, no account
     path("granska/", include("corrections.urls")),  # attendees suggest corrections to draft minutes
+    path("kalender/", include("cycle.urls")),  # the public calendar (ICS) of consultations
     path("sok/", search, name="search"),  # search across consultations and minutes (home/search.py)
-    path("protokoll/feed/", include(([path("", MinutesFeed(), name="minutes")], "feeds"))),
+    path("protokoll/feed/", include(([path("", public_cache(MinutesFeed()), name="minutes")], "feeds"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

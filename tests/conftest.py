@@ -37,6 +37,13 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture
+def uncached(settings):
+    """Query counts measure rendering; the public page cache (public_cache/) would answer a repeated
+    anonymous GET without any query."""
+    settings.SAKRAD_PUBLIC_CACHE = False
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the site's default language. The locale middleware leaves the last

@@ -148,12 +148,18 @@ def working_group_member_remove(world: World) -> str:
     return reverse("working_groups_admin:member_remove", args=[member.pk])
 
 
-def draft_minutes_admin(name: str) -> Callable[[World], str]:
-    def path(world: World) -> str:
-        return reverse(f"corrections_admin:{name}", args=[world.draft_minutes.pk])
+def path_with(pattern: str, arg: Callable[[World], object]) -> Callable[[World], str]:
+    """The path of `pattern` with one argument read off the world."""
 
-    path.__name__ = f"corrections_admin_{name}"
+    def path(world: World) -> str:
+        return reverse(pattern, args=[arg(world)])
+
+    path.__name__ = f"path_{pattern.replace(':', '_')}"
     return path
+
+
+def draft_minutes_admin(name: str) -> Callable[[World], str]:
+    return path_with(f"corrections_admin:{name}", lambda world: world.draft_minutes.pk)
 
 
 # A group's live notes: its members and staff; everyone else is refused.
@@ -170,6 +176,9 @@ ENDPOINTS: list[Endpoint] = [
         "consultation_upcoming", page_path("other_consultation"), "page", everyone(200), True, "wagtail_serve"
     ),
     Endpoint("minutes", page_path("minutes"), "page", everyone(200), True, "wagtail_serve"),
+    Endpoint("annual_cycle", page_path("annual_cycle"), "page", everyone(200), True, "wagtail_serve"),
+    Endpoint("annual_cycle_year", lambda w: f"{w.annual_cycle.get_url()}{w.consultation.date.year}/", "page",
+             everyone(200), True, "wagtail_serve"),
     Endpoint("standard_page", page_path("standard_page"), "page", everyone(200), True, "wagtail_serve"),
     Endpoint("minutes_pdf", lambda w: f"{w.minutes.get_url()}pdf/", "view", everyone(200), False,
              "wagtail_serve"),
@@ -189,6 +198,10 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("private_page", page_path("private_page"), "page", logged_in(200), False, "wagtail_serve"),
     Endpoint("page_not_found", lambda w: "/finns-inte/", "page", everyone(404), False, "wagtail_serve"),
     Endpoint("sitemap", lambda w: "/sitemap.xml", "view", everyone(200), False, "sitemap.xml"),
+    Endpoint("robots_txt", named("robots_txt"), "view", everyone(200), False, "robots_txt"),
+    # --- Probes of the deployment (sakrad/health.py): no personal data, never cached ----------
+    Endpoint("healthz", named("healthz"), "view", everyone(200), False, "healthz"),
+    Endpoint("readyz", named("readyz"), "view", everyone(200), False, "readyz"),
     # --- Documents: always downloads; a restricted collection needs a login ------------------
     Endpoint("document", lambda w: w.document.url, "view", everyone(200), False, "wagtaildocs_serve"),
     Endpoint("private_document", lambda w: w.private_document.url, "view", logged_in(200), False,
@@ -303,6 +316,31 @@ ENDPOINTS: list[Endpoint] = [
         for name, expect in [("index", staff()), ("open", staff(405)), ("close", staff(405)),
                              ("decide", staff(405))]
     ],
+    # --- The annual cycle (issue 8): staff-only figures of who was invited, answered, attended ------
+    Endpoint("admin_representation", named("representation_admin:index"), "view", staff(), False,
+             "representation_admin:index"),
+    *[
+        Endpoint(f"admin_representation_{name}", path_with(f"representation_admin:{name}", arg), "view",
+                 staff(), False, f"representation_admin:{name}")
+        for name, arg in [
+            ("year", lambda w: w.consultation.date.year),
+            ("year_csv", lambda w: w.consultation.date.year),
+            ("consultation", lambda w: w.consultation.pk),
+            ("consultation_csv", lambda w: w.consultation.pk),
+        ]
+    ],
+    # Registry number and archive export of a consultation; the actions are POST only.
+    *[
+        Endpoint(f"admin_records_{name}", path_with(f"records_admin:{name}", lambda w: w.consultation.pk),
+                 "view", expect, False, f"records_admin:{name}")
+        for name, expect in [
+            ("consultation", staff()), ("registry_number", staff(405)), ("archive", staff(405))
+        ]
+    ],
+    # Duplicating a consultation as the start of the next one: staff who may add pages beside it.
+    Endpoint("admin_consultation_duplicate",
+             path_with("consultations_admin:duplicate", lambda w: w.consultation.pk), "view",
+             staff(approver=403), False, "consultations_admin:duplicate"),
     Endpoint("admin_users", named("wagtailusers_users:index"), "view", staff(organiser=302, approver=302),
              False, "wagtailusers_users:index"),
     Endpoint("admin_password_reset", named("wagtailadmin_password_reset"), "view", everyone(404), False,
@@ -332,6 +370,12 @@ ENDPOINTS: list[Endpoint] = [
              lambda w: reverse("working_groups:draft", args=[w.in_moderation.pk]), "view",
              roles(404, anonymous=302, organiser=200, approver=200, superuser=200), False,
              "working_groups:draft"),
+    # The public calendar (issue 8): every live, public consultation; a draft's .ics does not exist.
+    Endpoint("calendar_feed", named("cycle:calendar"), "view", everyone(200), False, "cycle:calendar"),
+    Endpoint("consultation_ics", path_with("cycle:consultation_ics", lambda w: w.consultation.pk), "view",
+             everyone(200), False, "cycle:consultation_ics"),
+    Endpoint("draft_consultation_ics", lambda w: reverse("cycle:consultation_ics", args=[w.draft.pk]), "view",
+             everyone(404), False, "cycle:consultation_ics"),
     # Open input: anyone, no account, while the consultation takes it; a draft's does not exist.
     Endpoint("open_input_form", lambda w: reverse("open_input:form", args=[w.other_consultation.pk]), "view",
              everyone(200), True, "open_input:form"),

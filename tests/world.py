@@ -10,10 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
@@ -32,10 +34,11 @@ from breakouts.models import BreakoutGroup
 from breakouts.services import breakout_group_create, group_member_add, note_taking_open
 from consultations.models import ConsultationIndexPage, ConsultationPage, DiscussionQuestion
 from corrections.models import CorrectionRound
+from cycle.models import AnnualCyclePage
 from home.models import HomePage, StandardPage
 from invitations.models import Attendee, Invitation, InvitationStatus
 from invitations.tokens import token_new
-from minutes.models import MinutesPage
+from minutes.models import MinutesPage, Takeaway
 from open_input.models import OpenInputPeriod
 from organisations.models import Organisation
 from tests.registry import ROLES, Role
@@ -98,6 +101,7 @@ class World:
     password: str = PASSWORD
     breakout_group: BreakoutGroup | None = None  # of `consultation`, with "group_member" in it, notes open
     # Held ten days ago; "participant" attended; its minutes are a draft open to attendees' corrections.
+    annual_cycle: AnnualCyclePage | None = None
     held_consultation: ConsultationPage | None = None
     draft_minutes: MinutesPage | None = None
 
@@ -252,6 +256,7 @@ def build_world() -> World:
     index.add_child(instance=draft)
     draft.save_revision()
 
+    annual_cycle = _publish(home, AnnualCyclePage(title="Årscykel", slug="arscykel", introduction="Året."))
     standard_page = _publish(home, StandardPage(title="Om sakråd", slug="om-sakrad", introduction="Om oss."))
     private_page = _publish(home, StandardPage(title="Internt", slug="internt", introduction="Inloggade."))
     PageViewRestriction.objects.create(page=private_page, restriction_type=PageViewRestriction.LOGIN)
@@ -301,6 +306,10 @@ def build_world() -> World:
         closes_at=timezone.now() + dt.timedelta(days=40),
     )
     held, draft_minutes = _held_with_draft_minutes(index, organisation, users["participant"], today)
+    # Carry-over (issue 8): a takeaway of the published minutes, taken up again by the upcoming one.
+    takeaway = Takeaway.objects.create(page=minutes, question_number=1, text="Fleråriga bidrag.")
+    other.carried_takeaways.add(takeaway)
+    other.save_revision().publish()
 
     breakout_group = breakout_group_create(consultation=consultation, name="Grupp 1")
     group_member_add(group=breakout_group, user=users["group_member"])
@@ -309,6 +318,7 @@ def build_world() -> World:
     return World(
         breakout_group=breakout_group,
         held_consultation=held,
+        annual_cycle=annual_cycle,
         draft_minutes=draft_minutes,
         home=home,
         index=index,
@@ -329,13 +339,42 @@ def build_world() -> World:
     )
 
 
-@pytest.fixture
-def world(db, settings, tmp_path) -> World:
+def _documents_on_disk(media_root) -> dict:
     # Documents are served from files on disk, as in production (FileSystemStorage): Wagtail's
     # serve view streams a local path, and the in-memory test storage pretends to have one.
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    return {
+        "MEDIA_ROOT": str(media_root),
+        "STORAGES": {
+            **django_settings.STORAGES,
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        },
     }
+
+
+@pytest.fixture
+def world(db, settings, tmp_path) -> World:
+    for name, value in _documents_on_disk(tmp_path / "media").items():
+        setattr(settings, name, value)
     return build_world()
+
+
+@pytest.fixture(scope="module")
+def _world_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One world for a module, rolled back at its end: building it takes about a second, and the
+    gates that only read (a GET per registry row) would otherwise build it a hundred times."""
+    with (
+        override_settings(**_documents_on_disk(tmp_path_factory.mktemp("media"))),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        built = build_world()
+        yield built
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def shared_world(_world_once, db) -> World:
+    """`world` for tests that change nothing lasting: each still runs in its own savepoint (`db`)
+    and starts with an empty cache, so no test sees another's changes or rate-limit counts."""
+    cache.clear()
+    return _world_once

@@ -1,14 +1,12 @@
 """The working group in the Wagtail admin: its views, "Working group" on a consultation, its log actions."""
 
-from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
-from sakrad.admin_menus import page_menu_item_register
+from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 
 from . import admin_views
 from .log_actions import COMMENT_ADD, COMMENT_RESOLVE, MEMBER_ADD, MEMBER_REMOVE
@@ -40,22 +38,19 @@ def register_working_group_log_actions(registry):
         registry.register_action(action)(formatter)
 
 
-@hooks.register("register_admin_urls")
-def register_working_group_admin_urls():
-    urls = admin_views.urlpatterns
-    return [path("arbetsgrupp/", include((urls, "working_groups_admin"), namespace="working_groups_admin"))]
+admin_urls_register("arbetsgrupp", admin_views.urlpatterns, namespace="working_groups_admin")
 
 
-class WorkingGroupMenuItem(PageMenuItem):
+class WorkingGroupMenuItem(PageTypeMenuItem):
     """ "Working group" in a consultation's "more" menu."""
 
     label = _("Working group")
     icon_name = "group"
     url_name = "working_groups_admin:index"
+    page_type = ConsultationPage
 
-    def is_shown(self, user):
-        page = self.page.specific_deferred
-        return isinstance(page, ConsultationPage) and can_manage_working_group(user, page)
+    def allowed(self, user, page):
+        return can_manage_working_group(user, page)
 
 
 class WorkingGroupHeaderMenuItem(WorkingGroupMenuItem):

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -77,6 +78,14 @@ class ConsultationPage(Page):
     seats_per_organisation = models.PositiveSmallIntegerField(_("seats per organisation"), default=2)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     rsvp_deadline = models.DateTimeField(_("RSVP deadline"), null=True, blank=True)
+    # What earlier consultations on the theme said that is still unanswered: listed on this page, and
+    # the earlier minutes link here ("taken up again").
+    carried_takeaways = ParentalManyToManyField(
+        "minutes.Takeaway",
+        verbose_name=_("takeaways carried over"),
+        blank=True,
+        related_name="carried_into",
+    )
 
     objects = ConsultationPageManager()
     base_form_class = ConsultationPageForm
@@ -115,6 +124,11 @@ class ConsultationPage(Page):
         FieldPanel("agenda"),
         InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
         InlinePanel("questions", heading=_("Discussion questions"), label=_("Discussion question")),
+        FieldPanel(
+            "carried_takeaways",
+            heading=_("Carried over from earlier consultations"),
+            widget=forms.CheckboxSelectMultiple,
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("capacity"),
@@ -206,10 +220,12 @@ class ConsultationPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from ..carry_over import carried_over_to
         from ..selectors import consultation_page_details
 
         context = super().get_context(request, *args, **kwargs)
         context.update(consultation_page_details(page=self))
+        context["carried_over"] = carried_over_to(consultation=self)
         return context
 
 

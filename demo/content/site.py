@@ -64,3 +64,13 @@ ABOUT = {
         ),
     ],
 }
+
+ANNUAL_CYCLE = {
+    "slug": "arscykel",
+    "title": "Årscykel",
+    "show_in_menus": True,
+    "introduction": (
+        "Departementet, civilsamhället och kommunernas och regionernas organisation planerar sakråden "
+        "ett år i taget. Här ser du årets sakråd månad för månad, och kan följa dem i din kalender."
+    ),
+}

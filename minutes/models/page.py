@@ -67,6 +67,12 @@ class MinutesPage(RoutablePageMixin, Page):
     def participating_organisation_names(self) -> list[str]:
         return sorted(organisation.name for organisation in self.participating_organisations.all())
 
+    def with_api_relations(self):
+        """This page with its follow-ups' answered takeaways read in one query, not one per follow-up,
+        for the open-data API (sakrad/api.py), which serialises the follow-ups as held in memory."""
+        self.follow_ups = self.follow_ups.prefetch_related("answers")
+        return self
+
     @property
     def consultation(self):
         return self.get_parent().specific

@@ -6,6 +6,28 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 
+class TakeawayStatus(models.TextChoices):
+    """Where the ministry stands on a takeaway, set by staff with the follow-ups."""
+
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ANSWERED = "answered", _("Has been answered")
+
+
+class StatusField(models.CharField):
+    """A choice that a form may leave out: the takeaway then keeps its status (a new one is open).
+    Edit forms built before the status existed, and scripts posting them, still validate."""
+
+    def formfield(self, **kwargs):
+        field = super().formfield(**kwargs)
+        field.required = False
+        return field
+
+
+# Not answered yet: what the next consultation on the theme is offered to carry over.
+UNANSWERED = (TakeawayStatus.OPEN, TakeawayStatus.IN_PROGRESS)
+
+
 class Takeaway(Orderable):
     """A takeaway (medskick) the groups brought to the plenary, as the minutes record it: follow-ups
     answer these, and the next consultation on the theme carries the open ones forward."""
@@ -13,9 +35,12 @@ class Takeaway(Orderable):
     page = ParentalKey("minutes.MinutesPage", on_delete=models.CASCADE, related_name="takeaways")
     question_number = models.PositiveSmallIntegerField(_("question"), null=True, blank=True)
     text = models.TextField(_("text"))
+    status = StatusField(
+        _("status"), max_length=20, choices=TakeawayStatus.choices, default=TakeawayStatus.OPEN
+    )
 
-    api_fields = [APIField("question_number"), APIField("text")]
-    panels = [FieldPanel("question_number"), FieldPanel("text")]
+    api_fields = [APIField("question_number"), APIField("text"), APIField("status")]
+    panels = [FieldPanel("question_number"), FieldPanel("text"), FieldPanel("status")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("takeaway")

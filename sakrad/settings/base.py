@@ -5,7 +5,7 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .env import cache_config, channel_layer_config, database_config, env_list, env_str
+from .env import cache_config, channel_layer_config, database_config, env_bool, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -24,7 +24,11 @@ INSTALLED_APPS = [
     "working_groups",
     "open_input",
     "corrections",
+    "cycle",
+    "representation",
+    "records",
     "privacy",
+    "public_cache",
     "breakouts",
     "notes",
     "home",
@@ -60,12 +64,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id is set before anything can log, and the access line times the rest.
+    "sakrad.request_id.request_id_middleware",
+    # Anonymous readers' pages from the shared cache (public_cache/): stored with every header the
+    # middlewares below add, compressed by GZip.
+    "public_cache.middleware.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sakrad.middleware.SakradCSPMiddleware",
     "sakrad.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -104,6 +115,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL")
 CHANNEL_LAYERS = channel_layer_config(REDIS_URL)
 CACHES = cache_config(REDIS_URL)
+# Published pages and feeds served to anonymous visitors from CACHES (public_cache/); a write
+# anywhere they read from empties it at once, so the time only bounds memory.
+SAKRAD_PUBLIC_CACHE = env_bool("SAKRAD_PUBLIC_CACHE", True)
+SAKRAD_PUBLIC_CACHE_SECONDS = int(env_str("SAKRAD_PUBLIC_CACHE_SECONDS", "3600"))
+# Without Redis each process caches in its own memory; a write in another process (cron, a shell)
+# reaches the server through this file beside the SQLite database (public_cache/generation.py).
+SAKRAD_PUBLIC_CACHE_GENERATION_FILE = env_str(
+    "SAKRAD_PUBLIC_CACHE_GENERATION_FILE",
+    f"{DATABASES['default']['NAME']}.cache-generation"
+    if not REDIS_URL and DATABASES["default"]["ENGINE"].endswith("sqlite3") else "",
+)
+# How long the proxy in front (deploy/nginx.conf) may keep a shared answer: a publish reaches
+# anonymous readers behind it at most this late. 0: the proxy keeps nothing.
+SAKRAD_PROXY_CACHE_SECONDS = int(env_str("SAKRAD_PROXY_CACHE_SECONDS", "1"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["accounts.backends.DemoAwareAuthenticationBackend"]

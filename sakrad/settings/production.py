@@ -1,4 +1,4 @@
-"""Production: several Daphne workers behind a proxy, PostgreSQL and Redis from the environment."""
+"""Production: several ASGI workers behind nginx (deploy/), PostgreSQL and Redis from the environment."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -13,6 +13,19 @@ if not SECRET_KEY:
 if not REDIS_URL:
     raise ImproperlyConfigured("REDIS_URL must be set in production: workers share the channel layer.")
 
+# A pool of connections per worker process. Django serves each request of an ASGI worker on a thread
+# of its own; with persistent connections each thread kept one open, and a burst of readers ran
+# PostgreSQL out of connections ("too many clients"). Django requires CONN_MAX_AGE 0 with a pool.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    # No check before each loan: it is a round trip per query of the live notes. A connection that
+    # failed is thrown away by Django after the error.
+    DATABASES["default"].update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=False)  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
+        "min_size": 2,
+        "max_size": int(env_str("SAKRAD_DB_POOL_SIZE", "10")),
+        "timeout": 10,
+    }
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -20,6 +33,8 @@ STORAGES = {
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+# Probes ask the workers directly, over plain HTTP (sakrad/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 63072000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -47,9 +62,11 @@ SAKRAD_REQUIRE_STAFF_MFA = True
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
+# One JSON object per line, with the request's id (sakrad/logs.py, docs/deployment.md "Logs").
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "sakrad.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }

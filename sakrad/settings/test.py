@@ -28,6 +28,20 @@ if REDIS_URL:  # noqa: F405
     CACHES["default"]["LOCATION"] = redis_url_with_db(REDIS_URL, 1 + _index % 15)  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"asgi-test-{_worker}"  # noqa: F405
 
+# Each test process has its own in-memory database: nothing to share with another process.
+SAKRAD_PUBLIC_CACHE_GENERATION_FILE = env_str("SAKRAD_PUBLIC_CACHE_GENERATION_FILE", "")
+
 # Connections of threads other than the test's (the notes sockets' database threads, the live
 # server's) close after each use, so none is left open on the test database when it is dropped.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# A test database is thrown away: commits need not wait for the disk (the browser tests' flushes
+# and the notes log's appends commit hundreds of times).
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+
+# The in-memory SQLite is one shared cache for the test's thread and the live server's: its table
+# locks fail at once instead of waiting, so a page read while a socket appends notes raised
+# "database table is locked". Reading without read locks removes reader-writer conflicts.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA read_uncommitted = 1"  # noqa: F405

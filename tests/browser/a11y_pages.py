@@ -15,11 +15,17 @@ NOT_OURS = ("/admin/", "/django-admin/")
 # Rows that answer with something other than an HTML page (downloads, XML, JSON).
 NOT_HTML = {
     "sitemap",
+    "robots_txt",
+    "healthz",
+    "readyz",
     "document",
     "private_document",
     "privacy_export",
     "minutes_pdf",
     "minutes_feed",
+    "calendar_feed",
+    "consultation_ics",
+    "draft_consultation_ics",
     "api_pages",
     "api_page",
     "api_find_unknown",

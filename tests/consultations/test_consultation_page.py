@@ -62,7 +62,7 @@ def test_title_facts_and_status(client, consultation, language):
 def test_questions_with_their_sub_questions(client, consultation, language):
     block = section(_get(client, consultation, language), _t("Discussion questions", language))
     items = block.select("li.question")
-    questions = list(consultation.questions.order_by("sort_order"))
+    questions = list(consultation.questions.order_by("sort_order", "number"))  # as the page orders them
     assert len(items) == len(questions)
     for item, question in zip(items, questions, strict=True):
         text = text_of(item)

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from consultations.models import ConsultationIndexPage, ConsultationPage
+from cycle.models import AnnualCyclePage
 from home.models import HomePage, StandardPage
 from minutes.models import MinutesPage
 from tests.factories import ConsultationPageFactory, MinutesPageFactory, StandardPageFactory
@@ -23,8 +24,10 @@ def test_home_page_may_be_created_at_the_root_while_there_is_none(db):
     assert HomePage.can_create_at(Page.get_first_root_node())
 
 
-def test_home_page_offers_only_the_index_and_standard_pages(home):
-    assert set(home.specific_class.allowed_subpage_models()) == {ConsultationIndexPage, StandardPage}
+def test_home_page_offers_only_the_index_the_annual_cycle_and_standard_pages(home):
+    assert set(home.specific_class.allowed_subpage_models()) == {
+        ConsultationIndexPage, StandardPage, AnnualCyclePage
+    }
 
 
 def test_consultation_index_lives_only_under_the_home_page(home, index):

@@ -1,6 +1,7 @@
 """Search, the Atom feed and the open-data API: public pages in, drafts and private pages never."""
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -71,6 +72,19 @@ def test_search_paginates(client, index, now, reindex):
     second = client.get(reverse("search"), {"q": "kulturarv", "page": 2})
     assert len(_titles(first)) == 10 and len(_titles(second)) == 2
     assert not set(_titles(first)) & set(_titles(second))
+
+
+def test_search_form_is_a_search_landmark_with_a_search_box(client, minutes):
+    """Screen readers list it among the landmarks; phones show a search key."""
+    response = client.get(reverse("search"), {"q": "fritidsgårdar"})
+    form = html(response).select_one('form[role="search"]')
+    words = form.select_one('input[name="q"]')
+    assert words.get("value") == "fritidsgårdar"
+    # A browser takes the first of two type attributes; the parser here would take the last.
+    [tag] = re.findall(r'<input[^>]*name="q"[^>]*>', response.content.decode())
+    assert re.findall(r'\btype="([^"]*)"', tag) == ["search"]
+    assert text_of(form.select_one('button[type="submit"]')) == "Sök"
+    assert form.select_one(f'a.filter__clear[href="{reverse("search")}"]')
 
 
 def test_search_is_linked_from_the_header(client, minutes):

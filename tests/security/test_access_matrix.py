@@ -59,6 +59,12 @@ def redirect_problems(row: Endpoint, role: Role, url: str, client, response, wor
     return []
 
 
+
+@pytest.fixture
+def world(shared_world):
+    """One world for the whole module (tests/world.py, `shared_world`): these tests only read it."""
+    return shared_world
+
 @pytest.mark.parametrize("row", http_endpoints(), ids=lambda row: row.name)
 def test_http_access(world, row: Endpoint):
     url = url_or_skip(row, world)

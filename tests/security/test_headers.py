@@ -57,11 +57,34 @@ def header_problems(url: str, response) -> list[str]:
     return problems
 
 
+# Published pages, feeds, calendars and search: what public_cache/ shares (docs/public-cache.md).
+SHARED_PATTERNS = {"wagtail_serve", "search", "feeds:minutes", "cycle:calendar", "cycle:consultation_ics",
+                   "sitemap.xml", "robots_txt"}
+
+
+def cache_problems(role: str, row: Endpoint, response) -> list[str]:
+    """A logged-in reader's answer is kept by nobody; proxies may keep only what anyone may read."""
+    control = response.get("Cache-Control", "")
+    directives = {part.split("=")[0].strip().lower() for part in control.split(",")}
+    if role != "anonymous" and not {"private", "no-store"} <= directives:
+        return [f"Cache-Control {control!r}: a logged-in reader's answer must be private, no-store"]
+    if "public" in directives and row.pattern not in SHARED_PATTERNS:
+        return [f"Cache-Control {control!r} on an endpoint that is not the same for everyone"]
+    return []
+
+
 def answered_with_200(row: Endpoint) -> bool:
     return any(row.expect[role] == 200 for role in ROLES_CHECKED)
 
 
 ROWS_WITH_200 = [row for row in http_endpoints() if answered_with_200(row)]
+
+
+
+@pytest.fixture
+def world(shared_world):
+    """One world for the whole module (tests/world.py, `shared_world`): these tests only read it."""
+    return shared_world
 
 
 @pytest.mark.parametrize("row", ROWS_WITH_200, ids=lambda row: row.name)
@@ -74,6 +97,7 @@ def test_security_headers(world, row: Endpoint):
         response = world.client_for(role).get(url)
         assert response.status_code == 200
         problems += [f"{role}: {problem}" for problem in header_problems(url, response)]
+        problems += [f"{role}: {problem}" for problem in cache_problems(role, row, response)]
     assert not problems, f"GET {url}:\n  " + "\n  ".join(problems)
 
 

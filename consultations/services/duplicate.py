@@ -1,0 +1,67 @@
+"""Copy a consultation as the start of the next one on the same theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.actions.copy_page import CopyPageAction
+from wagtail.coreutils import find_available_slug
+from wagtail.log_actions import log
+
+from invitations.services.create import invitation_create_many
+from organisations.models import Organisation
+
+from ..carry_over import takeaways_for_copy
+from ..log_actions import CONSULTATION_DUPLICATE
+from ..models import ConsultationPage
+from ..permissions import can_copy_invitation_list, can_duplicate_consultation
+
+# Belong to the event that was held, not to the next one: left empty on the copy.
+NOT_COPIED = ["recordings", "carried_takeaways", "registration_opens", "rsvp_deadline"]
+
+
+def next_year_date(date: dt.date) -> dt.date:
+    """The same weekday a year later: the date is required, so the copy gets a placeholder that staff
+    are told to change, one that never lands on a weekend when the original did not."""
+    return date + dt.timedelta(weeks=52)
+
+
+@transaction.atomic
+def consultation_duplicate(*, consultation: ConsultationPage, by) -> ConsultationPage:
+    """A draft (never live) beside `consultation` with its themes, organiser, venue, agenda, questions,
+    speakers, seats and invitation list (new invitations, not sent); registration dates cleared, the
+    date moved a year, and the takeaways not yet answered on its themes carried over."""
+    if not can_duplicate_consultation(by, consultation):
+        raise PermissionDenied(_("You may not add a consultation here."))
+    parent = consultation.get_parent()
+    title = _("%(title)s (copy)") % {"title": consultation.title}
+    date = next_year_date(consultation.date)
+    slug = find_available_slug(parent, f"{consultation.slug[:240]}-{date.year}")
+    copy = CopyPageAction(
+        consultation,
+        to=parent,
+        update_attrs={"title": title, "draft_title": title, "slug": slug, "date": date},
+        exclude_fields=NOT_COPIED,
+        copy_revisions=False,
+        keep_live=False,
+        user=by,
+        log_action=None,
+    ).execute(skip_permission_checks=True)
+
+    copy.carried_takeaways.set(takeaways_for_copy(source=consultation, date=date))
+    copy.save(clean=False)
+    copy.save_revision(user=by, clean=False, log_action=False)
+
+    if can_copy_invitation_list(by, copy):
+        organisations = Organisation.objects.filter(invitations__consultation=consultation).distinct()
+        invitation_create_many(consultation=copy, organisations=organisations, actor=by)
+    log(
+        instance=copy,
+        action=CONSULTATION_DUPLICATE,
+        user=by,
+        data={"source": {"id": consultation.pk, "title": consultation.title}},
+    )
+    return copy

@@ -1,0 +1,97 @@
+"""The cache generation: a token every stored page carries. A write anywhere public pages read from
+replaces it, so every page stored before is stale at once, in every worker (the token lives in the
+shared cache: Redis in production).
+
+The token is the time of the write in nanoseconds (hex): never reused, even when the cache has
+evicted it, and it doubles as the pages' Last-Modified.
+
+The embedded default keeps the cache in each process's memory. There a bump is also written to
+SAKRAD_PUBLIC_CACHE_GENERATION_FILE, beside the SQLite database, and every lookup takes the newer of
+the two tokens: a write made in another process (`publish_scheduled` from cron, a shell) shows on
+the server's next request, as it does with Redis.
+"""
+
+import logging
+import os
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from redis.exceptions import RedisError
+
+KEY = "public-cache:generation"
+# What the cache may raise when Redis is away: pages are then rendered, never refused.
+UNREACHABLE = (RedisError, OSError)
+log = logging.getLogger(__name__)
+# A write whose bump did not reach the cache: the next lookup in this process bumps first.
+_owed = False
+
+
+def generation_bump() -> None:
+    global _owed
+    token = format(time.time_ns(), "x")
+    _file_write(token)
+    try:
+        cache.set(KEY, token, timeout=None)
+        _owed = False
+    except UNREACHABLE:
+        _owed = True
+        log.warning("public cache: could not replace the generation; pages will be rendered afresh")
+
+
+def generation_latest(current: str | None) -> str | None:
+    """The cache's token, or another process's newer one from the generation file (adopted)."""
+    theirs = _file_read()
+    if theirs is None or (current and int(theirs, 16) <= int(current, 16)):
+        return current
+    cache.set(KEY, theirs, timeout=None)
+    return theirs
+
+
+def _file() -> Path | None:
+    path = settings.SAKRAD_PUBLIC_CACHE_GENERATION_FILE
+    return Path(path) if path else None
+
+
+def _file_write(token: str) -> None:
+    path = _file()
+    if path is None:
+        return
+    # Replaced whole, so a reader never sees half a token.
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    try:
+        partial.write_text(token)
+        partial.replace(path)
+    except OSError:
+        log.warning("public cache: could not write %s; other processes keep their pages", path)
+
+
+def _file_read() -> str | None:
+    path = _file()
+    if path is None:
+        return None
+    try:
+        token = path.read_text().strip()
+        int(token, 16)
+    except (OSError, ValueError):
+        return None
+    return token
+
+
+def generation_settle_debt() -> None:
+    if _owed:
+        generation_bump()
+
+
+def generation_or_new(current: str | None) -> str:
+    """The token read with a page lookup, or a fresh one when the cache holds none (a new or evicted
+    cache): `add` so that two workers starting at once agree on one."""
+    if current:
+        return current
+    token = format(time.time_ns(), "x")
+    return token if cache.add(KEY, token, timeout=None) else (cache.get(KEY) or token)
+
+
+def generation_time(token: str) -> float:
+    return int(token, 16) / 1e9

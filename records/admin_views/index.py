@@ -1,0 +1,46 @@
+"""The staff page of one consultation's record: registry number form, what the archive holds, last export."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
+from django.views.defaults import permission_denied
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from consultations.models import ConsultationPage
+
+from ..forms import RegistryNumberForm
+from ..permissions import can_manage_records
+from ..selectors import published_minutes, record_for
+
+
+class ConsultationAccessMixin:
+    """Staff without rights on this consultation get a real 403, not Wagtail's bounce."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
+        if not can_manage_records(request.user, self.consultation):
+            return permission_denied(request, PermissionDenied())
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ConsultationRecordView(ConsultationAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "records/admin/consultation.html"
+    page_title = gettext_lazy("Registry and archive")
+    header_icon = "folder-open-inverse"
+
+    def get_page_subtitle(self):
+        return self.consultation.title
+
+    def get_context_data(self, **kwargs):
+        record = record_for(consultation=self.consultation)
+        number = record.registry_number if record else ""
+        kwargs.setdefault("form", RegistryNumberForm(initial={"registry_number": number}))
+        return super().get_context_data(
+            consultation=self.consultation,
+            record=record,
+            minutes=published_minutes(consultation=self.consultation),
+            **kwargs,
+        )

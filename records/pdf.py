@@ -1,0 +1,23 @@
+"""The published minutes as PDF/A for the registry: the minutes' own PDF template and renderer, in the
+site's language, with an archival PDF variant (fonts embedded, XMP metadata with the pdfaid part)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from minutes.pdf import render_pdf
+
+# PDF/A-2b: the archival PDF (ISO 19005-2) at its basic level, which needs nothing the template lacks.
+PDF_VARIANT = "pdf/a-2b"
+
+
+def minutes_pdfa(page, *, details: dict) -> bytes:
+    context = {
+        "page": page,
+        "page_url": page.get_full_url(),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        **details,
+    }
+    html = render_to_string("minutes/minutes_pdf.html", context)
+    return render_pdf(html, base_url=settings.WAGTAILADMIN_BASE_URL, pdf_variant=PDF_VARIANT)
