@@ -227,10 +227,11 @@ WAGTAIL_SITE_NAME = "Sakråd"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 # Wagtail's database search backend: PostgreSQL full-text search where the database is PostgreSQL
-# (production), with Swedish stemming ("konsultationerna" finds "konsultation"); SQLite's FTS elsewhere.
+# (production), with Swedish stemming ("konsultationerna" finds "konsultation") and hyphenated words
+# found (home/search_backend.py); SQLite's FTS elsewhere.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "swedish"
+    WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "swedish"}
 # The open-data API (sakrad/api.py) only reads; JSON only, no browsable HTML pages.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

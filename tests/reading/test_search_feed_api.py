@@ -42,6 +42,22 @@ def test_search_finds_published_minutes_by_a_word_from_a_point(client, minutes, 
     assert "Det privata" not in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "term",
+    ["Ku2026-01234", "18-25", "SYNLIG-123456789012", "SYNLIG-12e456789abc", "e-tjänsten"],
+)
+def test_search_finds_a_word_joined_by_hyphens(client, held, term, reindex):
+    """Registry numbers, age ranges and markers are single words in PostgreSQL's index: a search
+    split into separate terms never matched them there (a random marker made this flaky)."""
+    found = MinutesPageFactory(parent=held, title="Anteckningarna", summary=f"Gäller {term} i år.")
+    MinutesPageFactory(parent=held, title="Andra anteckningar", summary="Gäller något annat i år.")
+    reindex()
+    assert _titles(client.get(reverse("search"), {"q": term})) == [found.title]
+    assert _titles(client.get(reverse("search"), {"q": f"{term} Anteckningarna"}))[0] == found.title
+    api = client.get("/api/v2/pages/", {"search": term, "type": "minutes.MinutesPage"}).json()
+    assert [item["id"] for item in api["items"]] == [found.pk]
+
+
 def test_search_filters_by_theme_and_year(client, index, minutes, held, theme, now, reindex):
     other_theme = ThemeFactory(name="Äldre")
     older = ConsultationPageFactory(
