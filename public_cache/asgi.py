@@ -22,7 +22,7 @@ from sakrad.request_id import HEADER, SANE, access_log
 from .answers import StoredAnswer, answer_key, has_visitor_state
 from .generation import KEY as GENERATION_KEY
 from .generation import UNREACHABLE, generation_latest
-from .middleware import is_never_shared
+from .middleware import READS, is_never_shared
 
 # What a 304 keeps of the stored headers (as Django's conditional responses do).
 NOT_MODIFIED_KEEPS = {"cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary"}
@@ -59,7 +59,7 @@ class ScopeRequest:
 
     def is_candidate(self) -> bool:
         return (
-            self.scope["method"] == "GET"
+            self.scope["method"] in READS
             and not has_visitor_state(parse_cookie(self.headers.get("cookie", "")))
             and not is_never_shared(self.scope["path"])
         )
@@ -124,6 +124,8 @@ async def send_answer(request: ScopeRequest, stored: StoredAnswer, send, started
         status, body = stored.status, stored.body
         headers = [(name, value) for name, value in stored.headers if name.lower() != "content-length"]
         headers.append(("Content-Length", str(len(body))))
+        if request.scope["method"] == "HEAD":
+            body = b""  # the headers, Content-Length included, are the GET's
     headers.append((HEADER, request_id))
     await send({
         "type": "http.response.start",
@@ -131,8 +133,8 @@ async def send_answer(request: ScopeRequest, stored: StoredAnswer, send, started
         "headers": [(name.encode("ascii"), value.encode("latin-1")) for name, value in headers],
     })
     await send({"type": "http.response.body", "body": body})
-    path = request.scope["path"]
-    access_log.info("GET %s %s", path, status, extra={
-        "request_id": request_id, "method": "GET", "path": path, "status": status,
+    path, method = request.scope["path"], request.scope["method"]
+    access_log.info("%s %s %s", method, path, status, extra={
+        "request_id": request_id, "method": method, "path": path, "status": status,
         "duration_ms": round((time.perf_counter() - started) * 1000, 1), "cache": "front",
     })

@@ -1,4 +1,5 @@
-"""Anonymous GETs of shared views are answered from the cache; every other answer is marked private.
+"""Anonymous GETs (and HEADs) of shared views are answered from the cache; every other answer is
+marked private.
 
 Second in MIDDLEWARE, after the request id: a stored answer keeps the headers every middleware below
 added (security headers, the Content-Security-Policy, compression), so the ASGI front
@@ -25,6 +26,9 @@ from .generation import (
 from .views import shares_anonymous_answers
 
 PROBES = {"/healthz", "/readyz"}
+# HEAD reads the GET's stored answer (the server leaves out the body); only a GET's answer is stored,
+# as a view may skip its body for a HEAD.
+READS = {"GET", "HEAD"}
 
 
 def request_key(request) -> str:
@@ -65,9 +69,10 @@ class PublicPageCacheMiddleware:
         if settings.SAKRAD_PROXY_CACHE_SECONDS:
             # nginx's micro-cache keeps only what carries this (deploy/nginx.conf); clients never see it.
             response.headers["X-Accel-Expires"] = str(settings.SAKRAD_PROXY_CACHE_SECONDS)
-        answer = StoredAnswer(generation, response.status_code, tuple(response.items()), response.content)
-        with contextlib.suppress(*UNREACHABLE):
-            cache.set(key, answer, timeout=settings.SAKRAD_PUBLIC_CACHE_SECONDS)
+        if request.method == "GET":
+            answer = StoredAnswer(generation, response.status_code, tuple(response.items()), response.content)
+            with contextlib.suppress(*UNREACHABLE):
+                cache.set(key, answer, timeout=settings.SAKRAD_PUBLIC_CACHE_SECONDS)
         return conditional(request, response)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -77,7 +82,7 @@ class PublicPageCacheMiddleware:
 def is_candidate(request) -> bool:
     return (
         settings.SAKRAD_PUBLIC_CACHE
-        and request.method == "GET"
+        and request.method in READS
         and not has_visitor_state(request.COOKIES)
         and not is_never_shared(request.path)
     )

@@ -59,6 +59,16 @@ def test_a_stored_page_goes_out_without_django(public_site, behind):
     assert len(header(answer, "X-Request-ID")) == 32
 
 
+def test_a_head_gets_the_stored_headers_without_the_body(public_site, behind):
+    url = url_of(public_site.minutes)
+    stored_by_django(url, Host="testserver")
+    page = through_front(behind, url, host="testserver")
+    answer = through_front(behind, url, method="HEAD", host="testserver")
+    assert (answer["status"], answer["body"], behind.requests) == (200, b"", 0)
+    assert header(answer, "Content-Length") == str(len(page["body"]))
+    assert header(answer, "ETag") == header(page, "ETag")
+
+
 def test_the_proxys_request_id_is_kept(public_site, behind):
     url = url_of(public_site.minutes)
     stored_by_django(url, Host="testserver")

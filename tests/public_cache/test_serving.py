@@ -87,6 +87,22 @@ def test_an_unchanged_page_is_answered_with_304(public_site, reader):
     assert changed.status_code == 200 and "Talare Tove Tydlig" in changed.text
 
 
+def test_head_reads_the_stored_page_but_never_stores_one(public_site, reader, django_assert_num_queries):
+    """A link checker's HEAD costs no query once the page is stored; a HEAD before any GET is
+    rendered (with the GET's headers) but does not stand in for the page."""
+    url = url_of(public_site.consultation)
+    first_head = reader.head(url)
+    assert first_head.status_code == 200 and first_head.content == b""
+    assert "public" in first_head["Cache-Control"]
+    page = reader.get(url)
+    assert "Talare Tora Tydlig" in page.text  # the HEAD stored no empty page
+    with django_assert_num_queries(0):
+        head = Client().head(url)
+    assert head.status_code == 200 and head.content == b""
+    assert (head["ETag"], head["Content-Length"]) == (page["ETag"], page["Content-Length"])
+    assert Client().head(url, headers={"If-None-Match": page["ETag"]}).status_code == 304
+
+
 def test_feeds_and_the_calendar_are_shared_too(public_site, reader, django_assert_num_queries):
     for url in ("/protokoll/feed/", "/kalender/sakrad.ics", f"/kalender/{public_site.consultation.pk}.ics"):
         assert reader.get(url).status_code == 200
