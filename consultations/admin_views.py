@@ -37,7 +37,7 @@ class DuplicateConsultationView(WagtailAdminTemplateMixin, TemplateView):
         return self.consultation.title
 
     def get_context_data(self, **kwargs):
-        new_date = next_year_date(self.consultation.date)
+        new_date = next_year_date(self.consultation.get_latest_revision_as_object().date)
         return super().get_context_data(
             consultation=self.consultation,
             new_date=new_date,

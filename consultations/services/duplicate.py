@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from invitations.services.create import invitation_create_many
 from organisations.models import Organisation
@@ -24,9 +25,20 @@ NOT_COPIED = ["recordings", "carried_takeaways", "registration_opens", "rsvp_dea
 
 
 def next_year_date(date: dt.date) -> dt.date:
-    """The same weekday a year later: the date is required, so the copy gets a placeholder that staff
-    are told to change, one that never lands on a weekend when the original did not."""
-    return date + dt.timedelta(weeks=52)
+    """The same weekday in the next year: the date is required, so the copy gets a placeholder that
+    staff are told to change, one that never lands on a weekend when the original did not. 52 weeks
+    are a day or two short of a year: early January would stay in the same year."""
+    later = date + dt.timedelta(weeks=52)
+    return later if later.year > date.year else later + dt.timedelta(weeks=1)
+
+
+def copy_title(title: str) -> str:
+    """"… (copy)", the original shortened where both would not fit a page title."""
+    limit = Page._meta.get_field("title").max_length
+    overflow = len(_("%(title)s (copy)") % {"title": title}) - limit
+    if overflow > 0:
+        title = title[: len(title) - overflow - 1] + "…"
+    return _("%(title)s (copy)") % {"title": title}
 
 
 @transaction.atomic
@@ -37,11 +49,13 @@ def consultation_duplicate(*, consultation: ConsultationPage, by) -> Consultatio
     if not can_duplicate_consultation(by, consultation):
         raise PermissionDenied(_("You may not add a consultation here."))
     parent = consultation.get_parent()
-    title = _("%(title)s (copy)") % {"title": consultation.title}
-    date = next_year_date(consultation.date)
-    slug = find_available_slug(parent, f"{consultation.slug[:240]}-{date.year}")
+    # The page as its editors last left it: the row only changes on publishing.
+    latest = consultation.get_latest_revision_as_object()
+    title = copy_title(latest.title)
+    date = next_year_date(latest.date)
+    slug = find_available_slug(parent, f"{latest.slug[:240]}-{date.year}")
     copy = CopyPageAction(
-        consultation,
+        latest,
         to=parent,
         update_attrs={"title": title, "draft_title": title, "slug": slug, "date": date},
         exclude_fields=NOT_COPIED,
@@ -55,7 +69,8 @@ def consultation_duplicate(*, consultation: ConsultationPage, by) -> Consultatio
     copy.save(clean=False)
     copy.save_revision(user=by, clean=False, log_action=False)
 
-    if can_copy_invitation_list(by, copy):
+    # The list read is the source's: the same check as the confirmation screen shows.
+    if can_copy_invitation_list(by, consultation):
         organisations = Organisation.objects.filter(invitations__consultation=consultation).distinct()
         invitation_create_many(consultation=copy, organisations=organisations, actor=by)
     log(

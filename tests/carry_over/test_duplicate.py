@@ -5,14 +5,16 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageLogEntry
+from wagtail.models import GroupPagePermission, PageLogEntry
 
 from consultations.log_actions import CONSULTATION_DUPLICATE
 from consultations.models import ConsultationPage
 from consultations.services import consultation_duplicate
+from consultations.services.duplicate import copy_title, next_year_date
 from invitations.models import Invitation, InvitationStatus
 from tests.carry_over.conftest import logged_in
 from tests.factories import (
@@ -78,7 +80,7 @@ def test_the_copy_is_a_draft_with_the_plan_and_without_the_dates(source, cycle, 
     assert (copy.capacity, copy.seats_per_organisation) == (40, 3)
     assert copy.registration_opens is None and copy.rsvp_deadline is None
     assert not copy.recordings
-    assert copy.date == source.date + dt.timedelta(weeks=52)
+    assert copy.date == next_year_date(source.date)
     assert copy.date.weekday() == source.date.weekday()
     assert copy.owner == organiser
 
@@ -115,10 +117,11 @@ def test_the_source_is_unchanged(source, organiser):
 
 def test_approvers_and_participants_may_not(source, approver):
     participant = UserFactory()
+    before = ConsultationPage.objects.count()
     for user in (approver, participant):
         with pytest.raises(PermissionDenied):
             consultation_duplicate(consultation=source, by=user)
-    assert ConsultationPage.objects.filter(title__endswith="(copy)").count() == 0
+    assert ConsultationPage.objects.count() == before
 
 
 def test_the_admin_confirms_then_copies_and_opens_the_editor(source, organiser):
@@ -159,3 +162,57 @@ def test_an_unknown_consultation_is_404(organiser, index):
     assert (
         logged_in(organiser).get(reverse("consultations_admin:duplicate", args=[999999])).status_code == 404
     )
+
+
+@pytest.mark.parametrize(
+    ("held", "placeholder"),
+    [
+        (dt.date(2025, 1, 1), dt.date(2026, 1, 7)),  # 52 weeks on would be 31 December 2025
+        (dt.date(2024, 1, 2), dt.date(2025, 1, 7)),  # a leap year
+        (dt.date(2025, 11, 24), dt.date(2026, 11, 23)),
+        (dt.date(2025, 12, 31), dt.date(2026, 12, 30)),
+    ],
+)
+def test_the_placeholder_date_is_the_same_weekday_in_the_next_year(held, placeholder):
+    assert next_year_date(held) == placeholder
+    assert placeholder.weekday() == held.weekday() and placeholder.year == held.year + 1
+
+
+def test_a_title_at_full_length_still_copies(source, organiser):
+    source.title = "Å" * 255
+    source.save_revision().publish()
+    copy = consultation_duplicate(consultation=ConsultationPage.objects.get(pk=source.pk), by=organiser)
+    assert len(copy.title) == 255
+    assert copy.title.startswith("ÅÅÅ") and copy.title.endswith(copy_title("…"))
+
+
+def test_the_copy_holds_the_editors_latest_draft(source, organiser):
+    published_title = source.title
+    draft = ConsultationPage.objects.get(pk=source.pk)  # a copy of its own: the fixture's is the source
+    draft.title = "Sakråd om unga, nytt förslag"
+    draft.introduction = "Utkastets inledning."
+    draft.questions.add(DiscussionQuestionFactory.build(number=3, text="En fråga bara i utkastet?"))
+    draft.save_revision()
+    source = ConsultationPage.objects.get(pk=source.pk)  # as the admin view loads it: the published row
+    copy = consultation_duplicate(consultation=source, by=organiser)
+    copy = ConsultationPage.objects.get(pk=copy.pk)
+    assert copy.title == copy_title("Sakråd om unga, nytt förslag")
+    assert copy.introduction == "Utkastets inledning."
+    assert "En fråga bara i utkastet?" in copy.questions.values_list("text", flat=True)
+    assert ConsultationPage.objects.get(pk=source.pk).title == published_title  # the source is untouched
+
+
+def test_the_list_is_copied_only_for_who_may_manage_the_sources_invitations(source, index):
+    """Someone who may add consultations and manage their own invitations, but not edit this one, is
+    told the list stays behind; the copy, which they own, must not bring it along regardless."""
+    group = Group.objects.create(name="Egna sakråd")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="change_invitation")
+    )
+    GroupPagePermission.objects.create(group=group, page=index, permission_type="add")
+    author = UserFactory(is_staff=True)
+    author.groups.add(group)
+    screen = logged_in(author).get(duplicate_url(source))
+    assert screen.context["copies_invitations"] is False
+    copy = consultation_duplicate(consultation=source, by=author)
+    assert not Invitation.objects.filter(consultation=copy).exists()
