@@ -1,6 +1,5 @@
 """The day's attendee list: CSV export, a printable attendance list, and the check-in page."""
 
-import csv
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -11,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from sakrad.spreadsheet import spreadsheet_csv
+
 from ..models import Attendee
 from ..permissions import can_view_attendee_needs
 from ..services import attendee_check_in
 from .base import ConsultationAdminMixin, ConsultationMixin, posted_pk
-from .csv_safe import safe_row
 from .selectors import attendees_coming
 
 
@@ -34,18 +34,16 @@ class AttendeeExportView(ConsultationMixin, View):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.consultation.slug}-attendees.csv"'
         add_never_cache_headers(response)
-        response.write("\ufeff")  # a byte-order mark, so Excel reads å, ä and ö as UTF-8
-        writer = csv.writer(response)
         header = [_("Organisation"), _("Name"), _("Email")]
         if with_needs:
             header += [_("Access needs"), _("Dietary needs")]
-        writer.writerow(safe_row([*header, _("Checked in")]))
+        rows = []
         for attendee in attendees_coming(consultation=self.consultation):
             row = [attendee.invitation.organisation.name, attendee.name, attendee.email]
             if with_needs:
                 row += [attendee.access_needs_text, attendee.dietary_needs]
-            row.append(_("Yes") if attendee.checked_in_at else "")
-            writer.writerow(safe_row(row))
+            rows.append([*row, _("Yes") if attendee.checked_in_at else ""])
+        response.write(spreadsheet_csv([*header, _("Checked in")], rows))
         return response
 
 

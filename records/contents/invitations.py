@@ -3,14 +3,12 @@ they sent are only counted, and their needs never leave the event (privacy/inven
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from invitations.models import InvitationStatus
 from organisations.choices import County, OrganisationKind
+from sakrad.spreadsheet import spreadsheet_csv
 
 
 def _label(choices, value) -> str:
@@ -22,11 +20,7 @@ def _moment(value) -> str:
 
 
 def invitations_csv(rows: list[dict], *, seats_offered: int) -> bytes:
-    out = io.StringIO()
-    # The registry opens it in a spreadsheet: a byte order mark makes Excel read UTF-8 (å, ä, ö).
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        [
+    header = [
             _("Organisation"),
             _("Organisation number"),
             _("Kind"),
@@ -36,22 +30,22 @@ def invitations_csv(rows: list[dict], *, seats_offered: int) -> bytes:
             _("Answered"),
             _("Seats offered"),
             _("Named attendees"),
-            _("Checked in"),
+        _("Checked in"),
+    ]
+    lines = [
+        [
+            row["organisation__name"],
+            row["organisation__organisation_number"] or "",
+            _label(OrganisationKind, row["organisation__kind"]),
+            _label(County, row["organisation__county"]),
+            _label(InvitationStatus, row["status"]),
+            _moment(row["sent_at"]),
+            _moment(row["answered_at"]),
+            seats_offered,
+            row["named_attendees"],
+            row["checked_in"],
         ]
-    )
-    for row in rows:
-        writer.writerow(
-            [
-                row["organisation__name"],
-                row["organisation__organisation_number"] or "",
-                _label(OrganisationKind, row["organisation__kind"]),
-                _label(County, row["organisation__county"]),
-                _label(InvitationStatus, row["status"]),
-                _moment(row["sent_at"]),
-                _moment(row["answered_at"]),
-                seats_offered,
-                row["named_attendees"],
-                row["checked_in"],
-            ]
-        )
-    return out.getvalue().encode("utf-8-sig")
+        for row in rows
+    ]
+    # The registry opens it in a spreadsheet (sakrad/spreadsheet.py).
+    return spreadsheet_csv(header, lines).encode("utf-8")

@@ -4,8 +4,8 @@ into a draft; dates are not."""
 import datetime as dt
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone

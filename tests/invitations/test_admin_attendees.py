@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from invitations.admin_views import attendees as attendee_views
-from invitations.admin_views.csv_safe import safe_cell
 from invitations.models import AccessNeed, Attendee, Invitation, InvitationStatus
 from organisations.models import Organisation
+from sakrad.spreadsheet import safe_cell
 from tests.utils import html
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def coming(consultation, organisation_name, *people, status=InvitationStatus.ACC
 def rows_of(response) -> list[list[str]]:
     text = b"".join(response.streaming_content if response.streaming else [response.content]).decode("utf-8")
     assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    return list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
 
 
 @pytest.mark.parametrize(

