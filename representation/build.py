@@ -32,10 +32,13 @@ class _Tally:
     def __init__(self, rows: list[InvitationRow]):
         there = attended_pairs(rows)
         self.invited, self.answered, self.attended = defaultdict(set), defaultdict(set), defaultdict(set)
+        self.invited_to_held = defaultdict(set)  # only a consultation held can show who never came
         for row in rows:
             keys = ((row.county, row.kind), ("county", row.county), ("kind", row.kind))
             for key in (*keys, ("consultation", row.consultation_id), "all"):
                 self.invited[key].add(row.organisation_id)
+                if row.held:
+                    self.invited_to_held[key].add(row.organisation_id)
                 if row.status in ANSWERED:
                     self.answered[key].add(row.organisation_id)
                 if (row.consultation_id, row.organisation_id) in there:
@@ -45,11 +48,14 @@ class _Tally:
         return Counts(len(self.invited[key]), len(self.answered[key]), len(self.attended[key]))
 
     def never(self, prefix: str, choices) -> tuple[list, list]:
-        """(never invited, invited but never attended) among `choices`."""
-        invited = [(code, label) for code, label in choices if self.invited[(prefix, code)]]
+        """(never invited, invited to a consultation held but never attended) among `choices`."""
         return (
             [(code, label) for code, label in choices if not self.invited[(prefix, code)]],
-            [(code, label) for code, label in invited if not self.attended[(prefix, code)]],
+            [
+                (code, label)
+                for code, label in choices
+                if self.invited_to_held[(prefix, code)] and not self.attended[(prefix, code)]
+            ],
         )
 
 

@@ -95,7 +95,10 @@ def test_a_consultation_not_yet_held_has_no_attendance(index):
     organisation = OrganisationFactory(county=C.AB, kind=K.ASSOCIATION)
     coming = ConsultationPageFactory(parent=index, date=timezone.localdate() + dt.timedelta(days=30))
     invite(coming, organisation, InvitationStatus.ACCEPTED, named=True)
-    assert figures_for([consultation_line(coming)]).total == Counts(1, 1, 0)
+    figures = figures_for([consultation_line(coming)])
+    assert figures.total == Counts(1, 1, 0)
+    # Nobody can have come yet: invited, but not "never attended".
+    assert (figures.never_attended_counties, figures.never_attended_kinds) == ([], [])
 
 
 def test_a_year_without_consultations_is_empty(known):
