@@ -103,9 +103,12 @@ def test_the_production_config_with_tls_is_valid(tmp_path, public_dir):
 class EchoWorker(BaseHTTPRequestHandler):
     """Stands in for a worker: answers with the method, path and headers it was sent, and how many
     requests it has had. Paths under /shared/ are marked for the proxy's micro-cache, as the app
-    marks anonymous readers' published pages; paths under /slow/ take 0.3 s, as a fresh render does."""
+    marks anonymous readers' published pages; paths under /slow/ take 0.3 s, as a fresh render does;
+    paths under /gone/ are shared for a second until `taken_down`, then answer 404, as an unpublished
+    page does."""
 
     served = 0
+    taken_down = False
     in_flight = 0
     most_in_flight = 0
     counting = threading.Lock()
@@ -124,11 +127,18 @@ class EchoWorker(BaseHTTPRequestHandler):
                 EchoWorker.in_flight -= 1
 
     def reply(self):
+        if self.path.startswith("/gone/") and EchoWorker.taken_down:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         body = json.dumps({"method": self.command, "path": self.path, "served": EchoWorker.served,
                            "headers": {name.lower(): value for name, value in self.headers.items()}}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
+        if self.path.startswith("/gone/"):
+            self.send_header("X-Accel-Expires", "1")
         if self.path.startswith("/shared/"):
             self.send_header("X-Accel-Expires", "30")
             self.send_header("Cache-Control", "public, no-cache")
@@ -252,6 +262,16 @@ def test_readers_of_a_page_nginx_may_not_keep_do_not_wait_for_each_other(proxy):
     for reader in readers:
         reader.join(timeout=30)
     assert EchoWorker.most_in_flight > 1, "nginx passed the readers of one page on one at a time"
+
+
+def test_a_page_taken_down_is_gone_once_its_time_is_up(proxy):
+    """The app's 404 (or login redirect) is not kept: nginx must pass it on, not keep serving the
+    published copy while it asks the app again in the background."""
+    EchoWorker.taken_down = False
+    assert get(proxy, "/gone/protokoll/")[0].endswith("200 OK")
+    EchoWorker.taken_down = True
+    time.sleep(2.2)  # nginx counts whole seconds: kept "1 s" lasts to the end of the next second
+    assert [get(proxy, "/gone/protokoll/")[0].split()[1] for _ in range(3)] == ["404"] * 3
 
 
 def test_websocket_upgrades_reach_the_app(proxy):
