@@ -1,24 +1,32 @@
-"""The minutes as a PDF (WeasyPrint): made once per published revision and language, then cached.
+"""The minutes as a PDF (WeasyPrint): made once for each distinct HTML it is made from, then cached.
+
+The cache key is a hash of the exact HTML (and base URL) handed to WeasyPrint, not the page's
+revision: the PDF also shows what changes without a new minutes revision (the consultation's title
+and fields, organisation names, "taken up in" links, the templates after a deploy). Rendering the
+HTML on every request is cheap next to WeasyPrint; an unchanged page is still served from the cache.
 
 Only the live, public page is ever rendered: a draft revision, a page in moderation or a page behind
 a view restriction (its own or an ancestor's) gets a 404, so the cache never holds anything that is
 not already public.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
-from django.utils.translation import get_language
 
 from .reading import minutes_page_details
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
 
 
-def cache_key(page, language: str) -> str:
-    return f"minutes-pdf:{page.pk}:{page.live_revision_id}:{language}"
+def cache_key(html: str, base_url: str) -> str:
+    # The language is in the HTML (<html lang>, the translated headings), so each has its own entry.
+    digest = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
+    return f"minutes-pdf:{digest}"
 
 
 def is_public(page) -> bool:
@@ -36,18 +44,18 @@ def render_pdf(html: str, base_url: str, *, pdf_variant: str | None = None) -> b
 
 
 def minutes_pdf(page, request) -> bytes:
-    language = get_language() or settings.LANGUAGE_CODE
-    key = cache_key(page, language)
+    context = {
+        "page": page,
+        "page_url": page.get_full_url(request),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        **minutes_page_details(page=page),
+    }
+    html = render_to_string("minutes/minutes_pdf.html", context, request=request)
+    base_url = request.build_absolute_uri("/")
+    key = cache_key(html, base_url)
     pdf = cache.get(key)
     if pdf is None:
-        context = {
-            "page": page,
-            "page_url": page.get_full_url(request),
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            **minutes_page_details(page=page),
-        }
-        html = render_to_string("minutes/minutes_pdf.html", context, request=request)
-        pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
+        pdf = render_pdf(html, base_url=base_url)
         cache.set(key, pdf, CACHE_SECONDS)
     return pdf
 

@@ -86,7 +86,7 @@ class MinutesPage(RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        """The same content as a PDF, made once per published revision (minutes/pdf.py)."""
+        """The same content as a PDF, made once per version of what it shows (minutes/pdf.py)."""
         from ..pdf import pdf_response
 
         return pdf_response(self, request)

@@ -1,4 +1,4 @@
-"""The minutes as a PDF: the same content, made once per published revision, only when public."""
+"""The minutes as a PDF: the same content, made again whenever what it shows changes, only when public."""
 
 import io
 from unittest import mock
@@ -59,6 +59,32 @@ def test_pdf_is_made_once_per_published_revision(client, minutes):
         assert "En ny sammanfattning" in render.call_args.args[0]
 
         client.get(f"{url_in(minutes, 'en')}pdf/")  # each interface language has its own
+        assert render.call_count == 3
+
+
+def test_pdf_is_made_again_when_the_consultation_or_an_organisation_changes(client, minutes):
+    # Neither is a new revision of the minutes, yet both show in the PDF (as on the HTML page).
+    with mock.patch.object(minutes_pdf, "render_pdf", return_value=FAKE_PDF) as render:
+        client.get(f"{minutes.url}pdf/")
+        client.get(f"{minutes.url}pdf/")
+        assert render.call_count == 1  # nothing changed: the cached PDF
+
+        consultation = minutes.get_parent().specific
+        consultation.title = "Sakråd om barn och unga – ny titel"
+        consultation.save_revision().publish()
+        assert "ny titel" in html(client.get(minutes.url)).find("article").get_text()
+        assert client.get(f"{minutes.url}pdf/").content == FAKE_PDF
+        assert render.call_count == 2
+        assert "Sakråd om barn och unga – ny titel" in render.call_args.args[0]
+
+        organisation = minutes.participating_organisations.order_by("name").first()
+        organisation.name = "Organisation med nytt namn"
+        organisation.save()
+        client.get(f"{minutes.url}pdf/")
+        assert render.call_count == 3
+        assert "Organisation med nytt namn" in render.call_args.args[0]
+
+        client.get(f"{minutes.url}pdf/")
         assert render.call_count == 3
 
 
