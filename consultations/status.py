@@ -7,7 +7,7 @@ The same rules exist twice on purpose, side by side: `status_for` for one page i
 import datetime as dt
 
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, Min, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,3 +56,22 @@ def status_expression(now=None):
         default=Value(ConsultationStatus.PLANNED),
         output_field=models.CharField(),
     )
+
+
+def next_status_change(now=None) -> dt.datetime | None:
+    """The next moment before midnight at which a live consultation's status changes without a write:
+    its registration opens, its RSVP deadline passes, or it ends. Whatever keeps a rendered status
+    (the public page cache) must not keep it past that moment."""
+    from .models import ConsultationPage
+
+    now = timezone.localtime(now or timezone.now())
+    midnight = timezone.make_aware(dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time.min))
+    found = ConsultationPage.objects.live().aggregate(
+        opens=Min("registration_opens", filter=Q(registration_opens__range=(now, midnight))),
+        closes=Min("rsvp_deadline", filter=Q(rsvp_deadline__range=(now, midnight))),
+        ends=Min("end_time", filter=Q(date=now.date(), end_time__gt=now.time())),
+    )
+    moments = [found["opens"], found["closes"]]
+    if found["ends"] is not None:
+        moments.append(timezone.make_aware(dt.datetime.combine(now.date(), found["ends"])))
+    return min((moment for moment in moments if moment is not None), default=None)

@@ -57,9 +57,17 @@ class ScopeRequest:
         self.scope = scope
         self.headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
 
+    def query_string(self) -> str | None:
+        """Decoded as Django's ASGI handler decodes it (UTF-8); None where it cannot be."""
+        try:
+            return self.scope.get("query_string", b"").decode()
+        except UnicodeDecodeError:
+            return None
+
     def is_candidate(self) -> bool:
         return (
             self.scope["method"] in READS
+            and self.query_string() is not None
             and not has_visitor_state(parse_cookie(self.headers.get("cookie", "")))
             and not is_never_shared(self.scope["path"])
         )
@@ -78,7 +86,7 @@ class ScopeRequest:
             host=self.headers.get("host", ""),
             scheme=self.scheme(),
             path=self.scope["path"],
-            query_string=self.scope.get("query_string", b"").decode("latin-1"),
+            query_string=self.query_string(),
             accepts_gzip="gzip" in self.headers.get("accept-encoding", ""),
         )
 

@@ -92,6 +92,3 @@ def generation_or_new(current: str | None) -> str:
     token = format(time.time_ns(), "x")
     return token if cache.add(KEY, token, timeout=None) else (cache.get(KEY) or token)
 
-
-def generation_time(token: str) -> float:
-    return int(token, 16) / 1e9

@@ -7,6 +7,7 @@ added (security headers, the Content-Security-Policy, compression), so the ASGI 
 """
 
 import contextlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,13 +16,13 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, parse_http_date_safe
 
 from .answers import StoredAnswer, answer_key, has_visitor_state
+from .expiry import seconds_to_keep
 from .generation import KEY as GENERATION_KEY
 from .generation import (
     UNREACHABLE,
     generation_latest,
     generation_or_new,
     generation_settle_debt,
-    generation_time,
 )
 from .views import shares_anonymous_answers
 
@@ -29,6 +30,9 @@ PROBES = {"/healthz", "/readyz"}
 # HEAD reads the GET's stored answer (the server leaves out the body); only a GET's answer is stored,
 # as a view may skip its body for a HEAD.
 READS = {"GET", "HEAD"}
+# Taken off a request that must be rendered, so what is stored is the whole page, not Django's 304
+# to one reader (nginx revalidates with If-None-Match); put back for the answer to that reader.
+CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 
 
 def request_key(request) -> str:
@@ -58,10 +62,13 @@ class PublicPageCacheMiddleware:
         stored = found.get(key)
         if stored is not None and stored.generation == generation:
             return conditional(request, as_response(stored))
+        conditions = {name: request.META.pop(name) for name in CONDITIONS if name in request.META}
         response = self.get_response(request)
+        request.META.update(conditions)
         if not shareable(request, response):
-            return private(request, response)
-        response.headers["Last-Modified"] = http_date(generation_time(generation))
+            return private(request, conditional(request, response))
+        # When it was rendered: the day, a status's hour or a release change a page with no write.
+        response.headers["Last-Modified"] = http_date(time.time())
         if "Cache-Control" not in response:
             # Proxies may keep it but must ask again: a publish shows at once.
             patch_cache_control(response, public=True, no_cache=True)
@@ -72,7 +79,7 @@ class PublicPageCacheMiddleware:
         if request.method == "GET":
             answer = StoredAnswer(generation, response.status_code, tuple(response.items()), response.content)
             with contextlib.suppress(*UNREACHABLE):
-                cache.set(key, answer, timeout=settings.SAKRAD_PUBLIC_CACHE_SECONDS)
+                cache.set(key, answer, timeout=seconds_to_keep())
         return conditional(request, response)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -124,10 +131,12 @@ def conditional(request, response):
 
 
 def private(request, response):
-    """What is not shared may hold someone's data: no proxy or shared browser keeps it. Answers that
-    reached no view (static files) keep the headers they came with."""
-    if not hasattr(request, "shares_anonymous_answer"):
+    """What is not shared may hold someone's data: no proxy or shared browser keeps it. Static files
+    and the probes keep the headers they came with, and so do answers that reached no view (a 404 of
+    the URL resolver, a redirect) for a visitor without a session: those are the same for everyone."""
+    visitor_state = has_visitor_state(request.COOKIES)
+    if is_never_shared(request.path) or not (visitor_state or hasattr(request, "shares_anonymous_answer")):
         return response
-    if has_visitor_state(request.COOKIES) or response.cookies or "Cache-Control" not in response:
+    if visitor_state or response.cookies or "Cache-Control" not in response:
         patch_cache_control(response, private=True, no_store=True)
     return response

@@ -101,6 +101,17 @@ def test_anything_not_stored_for_exactly_this_request_goes_to_django(public_site
     assert behind.requests == 1
 
 
+def test_a_query_in_raw_utf_8_is_read_as_django_reads_it(public_site, behind):
+    """Browsers may send "é" unescaped: the front must take it for the query Django stored as é,
+    never for another one whose escaped bytes spell the same characters in Latin-1."""
+    stored_by_django("/sok/?q=%C3%83%C2%A9", Host="testserver")  # "Ã©"
+    through_front(behind, "/sok/?q=é", host="testserver")
+    assert behind.requests == 1
+    stored_by_django("/sok/?q=%C3%A9", Host="testserver")  # "é"
+    answer = through_front(behind, "/sok/?q=é", host="testserver")
+    assert (answer["status"], behind.requests) == (200, 1)
+
+
 def test_a_post_goes_to_django(public_site, behind):
     url = url_of(public_site.minutes)
     stored_by_django(url, Host="testserver")

@@ -43,6 +43,15 @@ def test_a_visitor_with_a_session_is_answered_afresh(public_site, member, django
     assert "private" in answer["Cache-Control"]
 
 
+def test_a_logged_in_visitor_s_answer_from_no_view_is_private(db, member):
+    """A 404 of the URL resolver reaches no view; for someone logged in it still says "keep nothing"."""
+    client = Client()
+    client.force_login(member)
+    answer = client.get("/~finns-inte/")  # no URL pattern, Wagtail's included, matches "~"
+    assert answer.status_code == 404
+    assert "private" in answer["Cache-Control"] and "no-store" in answer["Cache-Control"]
+
+
 def test_logins_and_live_notes_leave_the_cache_alone(public_site, member, django_assert_num_queries):
     """A conference's logins and note-taking must not send every reader to the database."""
     url = url_of(public_site.consultation)

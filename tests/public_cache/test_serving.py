@@ -1,11 +1,17 @@
 """What anonymous readers get from the shared cache, and that a change shows at once."""
 
+import datetime as dt
 import gzip
+import time
 
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Page
 
+from consultations.status import next_status_change
 from organisations.models import Person
+from public_cache.expiry import seconds_to_keep
+from tests.factories import ConsultationPageFactory
 
 
 def url_of(page) -> str:
@@ -59,6 +65,57 @@ def test_a_consultation_cached_yesterday_is_rendered_again_today(public_site, re
     with django_assert_max_num_queries(100) as captured:
         assert reader.get(url).status_code == 200
     assert len(captured) > 0
+
+
+def test_a_status_changing_during_the_day_is_not_kept_past_that_moment(public_site, reader):
+    """Registration opening at 10:00 shows at 10:00, not at the next write or at midnight. (The real
+    clock: the cache's own expiry is what is tested.)"""
+    coming = ConsultationPageFactory(
+        parent=public_site.consultation.get_parent(), title="Sakråd om lokaler",
+        registration_opens=timezone.now() + dt.timedelta(seconds=2),
+    )
+    url = url_of(coming)
+    assert "badge--planned" in reader.get(url).text
+    assert "badge--planned" in Client().get(url).text  # stored meanwhile
+    time.sleep(2.2)
+    assert "badge--registration_open" in Client().get(url).text
+
+
+def test_the_next_status_change_is_the_first_moment_left_today(index, freeze_now, now):
+    noon = freeze_now(now.replace(hour=12, minute=0, second=0, microsecond=0))
+    assert next_status_change() is None and seconds_to_keep() == 3600
+    ConsultationPageFactory(parent=index, date=noon.date(), start_time=dt.time(9), end_time=dt.time(16))
+    ConsultationPageFactory(parent=index, registration_opens=noon + dt.timedelta(minutes=30))
+    ConsultationPageFactory(parent=index, rsvp_deadline=noon + dt.timedelta(minutes=20))
+    ConsultationPageFactory(parent=index, rsvp_deadline=noon - dt.timedelta(minutes=5))  # passed
+    ConsultationPageFactory(parent=index, registration_opens=noon + dt.timedelta(days=1))  # tomorrow
+    draft = noon + dt.timedelta(minutes=1)
+    ConsultationPageFactory(parent=index, rsvp_deadline=draft, publish=False)
+    assert next_status_change() == noon + dt.timedelta(minutes=20)
+    assert seconds_to_keep() == 20 * 60
+
+
+def test_if_modified_since_alone_gets_the_new_day_s_page(public_site, reader, freeze_now, now):
+    """Last-Modified is when the answer was rendered: a page that changed with the date, with no
+    write, is not "not modified" for a client that only sends If-Modified-Since."""
+    url = url_of(public_site.consultation)
+    first = reader.get(url)
+    freeze_now(now + dt.timedelta(days=1))
+    time.sleep(1.1)  # Last-Modified counts whole seconds
+    assert Client().get(url, headers={"If-Modified-Since": first["Last-Modified"]}).status_code == 200
+
+
+def test_a_revalidation_after_a_write_stores_the_page_for_the_next_reader(public_site, reader,
+                                                                           django_assert_num_queries):
+    """nginx revalidates with If-None-Match: its 304 must not leave the cache empty, or every reader
+    after a write (any write) would be rendered afresh."""
+    url = url_of(public_site.consultation)
+    etag = reader.get(url)["ETag"]
+    Person.objects.create(name="Någon annan")  # unrelated to the page, but a write
+    revalidated = Client().get(url, headers={"If-None-Match": etag})
+    assert revalidated.status_code == 304 and "public" in revalidated["Cache-Control"]
+    with django_assert_num_queries(0):
+        assert Client().get(url).status_code == 200
 
 
 def test_compressed_and_plain_answers_hold_the_same_page(public_site, django_assert_num_queries):
