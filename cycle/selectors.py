@@ -8,8 +8,12 @@ from .permissions import publicly_visible_consultations
 FEED_HISTORY = dt.timedelta(days=365)
 
 
-def consultation_years() -> list[int]:
-    return [day.year for day in publicly_visible_consultations().dates("date", "year")]
+def consultation_years(*, theme=None) -> list[int]:
+    """The years with any public consultation; with a theme, the years with one on that theme."""
+    consultations = publicly_visible_consultations()
+    if theme is not None:
+        consultations = consultations.filter(themes=theme)
+    return [day.year for day in consultations.dates("date", "year")]
 
 
 def by_month(consultations) -> list[dict]:
@@ -30,7 +34,7 @@ def year_overview(*, year: int, theme=None, now=None) -> dict:
     )
     if theme is not None:
         consultations = consultations.filter(themes=theme)
-    years = consultation_years()
+    years = consultation_years(theme=theme)  # the links between years keep to the theme too
     return {
         "months": by_month(consultations),
         "previous_year": max((other for other in years if other < year), default=None),

@@ -3,10 +3,14 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from icalendar import Calendar
+from wagtail.models import PageViewRestriction
 
-from tests.factories import ConsultationPageFactory
+from cycle.permissions import offers_calendar_download
+from tests.factories import ConsultationPageFactory, UserFactory
 
 from .conftest import make_private
 
@@ -53,6 +57,63 @@ def test_the_consultation_page_offers_the_download(client, add, now):
     page = add(dt.date(2025, 5, 6))
     html = client.get(page.url).content.decode()
     assert f'href="{_path(page)}" download' in html
+
+
+def test_a_private_consultation_offers_no_download_even_to_those_who_may_see_it(client, add, index, now):
+    """The download is public only, so a page behind a view restriction (its own or its parent's)
+    must not link to it: the link would be a 404 for the very visitor who sees it."""
+    own = make_private(add(dt.date(2025, 5, 6)))
+    client.force_login(UserFactory())
+
+    response = client.get(own.url)
+    assert response.status_code == 200  # logged in: allowed to see the page
+    assert _path(own) not in response.content.decode()
+    assert client.get(_path(own)).status_code == 404
+
+    make_private(index)
+    under_a_private_index = add(dt.date(2025, 5, 7))
+    response = client.get(under_a_private_index.url)
+    assert response.status_code == 200
+    assert _path(under_a_private_index) not in response.content.decode()
+
+
+@pytest.mark.parametrize("logged_in", [False, True], ids=["anonymous", "logged-in"])
+def test_a_public_consultations_link_answers(client, add, now, logged_in):
+    page = add(dt.date(2025, 5, 6))
+    if logged_in:
+        client.force_login(UserFactory())
+    html = client.get(page.url).content.decode()
+    assert f'href="{_path(page)}" download' in html
+    assert client.get(_path(page)).status_code == 200
+
+
+def test_the_link_costs_an_anonymous_visitor_no_query(add, index, now, rf, django_assert_num_queries):
+    """Wagtail has already refused a restricted page to a visitor who is not logged in and has passed
+    no password form, so for that visitor the page being served is answer enough (the consultation
+    page's query count, tests/reading/page_types.py, stays as it was). Anyone else: one query."""
+    public = add(dt.date(2025, 5, 6))
+    private = make_private(add(dt.date(2025, 5, 7)))
+
+    def request(user, passed=()):
+        request = rf.get("/")
+        request.user, request.session = user, SessionStore()
+        if passed:
+            request.session[PageViewRestriction.passed_view_restrictions_session_key] = list(passed)
+        return request
+
+    with django_assert_num_queries(0):
+        assert offers_calendar_download(public, request(AnonymousUser()))
+    user = UserFactory()
+    with django_assert_num_queries(1):
+        assert offers_calendar_download(public, request(user))
+    with django_assert_num_queries(1):
+        assert not offers_calendar_download(private, request(user))
+    restriction = PageViewRestriction.objects.get(page=private)
+    with django_assert_num_queries(1):
+        assert not offers_calendar_download(private, request(AnonymousUser(), passed=[restriction.pk]))
+    draft = ConsultationPageFactory(parent=index, publish=False)
+    with django_assert_num_queries(0):
+        assert not offers_calendar_download(draft, request(user))
 
 
 def test_english_download(client, add, now):

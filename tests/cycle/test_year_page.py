@@ -112,6 +112,44 @@ def test_the_theme_filter_keeps_to_the_year_and_to_the_theme(client, cycle_page,
     assert sv("There are no consultations on this theme in %(year)s.") % {"year": 2023} in none.get_text()
 
 
+def test_with_a_theme_the_links_between_years_skip_years_without_it(client, cycle_page, add, now):
+    sport, culture = ThemeFactory(name="Idrott"), ThemeFactory(name="Kultur")
+    add(dt.date(2022, 5, 1), title="Idrott 2022", themes=[sport])
+    add(dt.date(2023, 5, 1), title="Kultur 2023", themes=[culture])
+    add(dt.date(2024, 5, 1), title="Idrott 2024", themes=[sport])
+    add(dt.date(2025, 5, 1), title="Kultur 2025", themes=[culture])
+    add(dt.date(2026, 5, 1), title="Kultur 2026", themes=[culture])
+    add(dt.date(2027, 5, 1), title="Idrott 2027", themes=[sport])
+    make_private(add(dt.date(2021, 5, 1), title="Internt om idrott", themes=[sport]))
+
+    def links(year, theme):
+        soup = _soup(client, f"{cycle_page.url}{year}/?theme={theme.slug}")
+        return tuple(
+            link["href"] if link else None
+            for link in (soup.select_one('a[rel="prev"]'), soup.select_one('a[rel="next"]'))
+        )
+
+    assert links(2024, sport) == (
+        f"{cycle_page.url}2022/?theme={sport.slug}",
+        f"{cycle_page.url}2027/?theme={sport.slug}",
+    )
+    assert links(2022, sport) == (None, f"{cycle_page.url}2024/?theme={sport.slug}")  # not the private one
+    assert links(2025, culture) == (
+        f"{cycle_page.url}2023/?theme={culture.slug}",
+        f"{cycle_page.url}2026/?theme={culture.slug}",
+    )
+    assert links(2026, culture) == (f"{cycle_page.url}2025/?theme={culture.slug}", None)
+    # A year without the theme links to the nearest years with it.
+    assert links(2025, sport) == (
+        f"{cycle_page.url}2024/?theme={sport.slug}",
+        f"{cycle_page.url}2027/?theme={sport.slug}",
+    )
+    # Without the filter, every year with any consultation.
+    plain = _soup(client, f"{cycle_page.url}2024/")
+    assert plain.select_one('a[rel="prev"]')["href"] == f"{cycle_page.url}2023/"
+    assert plain.select_one('a[rel="next"]')["href"] == f"{cycle_page.url}2025/"
+
+
 def test_an_unknown_theme_is_a_form_error_and_the_whole_year_shows(client, cycle_page, add, now):
     add(dt.date(2025, 2, 1), title="Om idrott")
     soup = _soup(client, f"{cycle_page.url}?theme=finns-inte")
@@ -145,8 +183,10 @@ def test_the_page_in_english(client, cycle_page, add, now):
     ids=["plain", "theme"],
 )
 def test_the_year_page_takes_a_fixed_number_of_queries(
-    client, cycle_page, add, now, django_assert_num_queries, query, expected
+    client, cycle_page, add, now, uncached, django_assert_num_queries, query, expected
 ):
+    # The page's own queries, as the feed's and tests/reading/page_types.py's are counted: without the
+    # public page cache, whose keeping of an answer costs its own query (public_cache/expiry.py).
     themes = [ThemeFactory(name=f"Matningstema {n}") for n in range(3)]
 
     def grow(count):
