@@ -37,3 +37,11 @@ class User(AbstractUser):
             self.email = self.email.lower()
             self.username = self.email
         super().save(*args, **kwargs)
+
+    def public_name(self) -> str:
+        """What others in a meeting see (presence, "writing here"): the person's name, else their
+        organisation's; never the e-mail address."""
+        full = self.get_full_name().strip()
+        if full:
+            return full
+        return self.organisation.name if self.organisation_id else str(_("Participant"))

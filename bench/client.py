@@ -20,7 +20,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from notes.protocol import sync_step1, sync_step2, update_message
-from notes.yjs import Reader
+from notes.wire import Reader
 
 STAMP = re.compile(r"<(\d{19})>")
 

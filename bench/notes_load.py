@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from notes.yjs import state_vector
+from notes.wire import state_vector_read as state_vector
 
 from .client import BenchClient, Stats
 from .procstat import cpu_percent, cpu_sample, rss_bytes

@@ -16,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.models import User
 from consultations.models import ConsultationPage
+from notes.selectors import notes_set_aside
 
 from .models import BreakoutGroup
 from .permissions import can_manage_groups
@@ -58,6 +59,9 @@ class BreakoutGroupsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         groups = list(groups_for_consultation(self.consultation))
+        set_aside = notes_set_aside(group_ids=[group.pk for group in groups])
+        for group in groups:
+            group.set_aside = set_aside.get(group.pk, 0)
         placed = {m.user_id for group in groups for m in group.memberships.all()}
         return super().get_context_data(
             consultation=self.consultation,

@@ -5,17 +5,16 @@ One module, used by the views (the group page, the plenary wall, the admin) and 
 
 from __future__ import annotations
 
+from sakrad.roles import is_staff
+
 from .models import BreakoutGroup
 from .selectors import is_group_member, note_taking_is_open
 
 MANAGE_PERMISSION = "breakouts.change_breakoutgroup"
 
-
-def is_staff(user) -> bool:
-    """Ministry staff: anyone who may enter the Wagtail admin."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+# `is_staff` above (ministry staff with their rights: anyone who may enter the Wagtail admin, with
+# the second factor when SAKRAD_REQUIRE_STAFF_MFA is on) lives in sakrad/roles.py; the other apps
+# import it from here.
 
 
 def can_manage_groups(user) -> bool:

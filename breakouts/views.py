@@ -18,9 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from consultations.models import ConsultationPage
+from notes import limits as notes_limits
+from notes.presence import person_colour
 
 from .models import BreakoutGroup
-from .permissions import can_edit_notes, can_run_plenary, can_view_group
+from .permissions import can_edit_notes, can_run_plenary, can_view_group, is_staff
 from .selectors import group_questions, note_points_current, note_taking_is_open, takeaways_for_consultation
 
 
@@ -35,16 +37,6 @@ class QuestionNotes:
 def notes_path(group: BreakoutGroup) -> str:
     """The websocket path of a group's notes, as the contract puts it in data-notes-url."""
     return f"/ws/notes/{group.pk}"
-
-
-def display_name(user) -> str:
-    """What the others see in "In the room now": the person's name, else their organisation's; never
-    the e-mail address."""
-    full = user.get_full_name().strip()
-    if full:
-        return full
-    organisation = getattr(user, "organisation", None)
-    return organisation.name if organisation is not None else _("Participant")
 
 
 def notes_strings() -> dict[str, str]:
@@ -71,6 +63,48 @@ def notes_strings() -> dict[str, str]:
         "editable_again": _("Note-taking is open again: you can change the notes."),
         "changed_one": _("1 point changed by others"),
         "changed_many": _("{count} points changed by others"),
+        # Ministry staff in "In the room now" and "Writing here now".
+        "staff_name": _("{name} (ministry)"),
+        # A point's maximum length ({max}: data-max-point-chars).
+        "length_count": _("{count} of {max} characters"),
+        "too_long": _("Too long: {count} of {max} characters"),
+        "text_cut": _("The text was cut: a point can be at most {max} characters."),
+        # The server refused something this page sent and closed the connection (frontend/src/lib/refusal.js).
+        "refused_point_too_long": _(
+            "A point can be at most {max} characters. Shorten it and reconnect, or discard the change."
+        ),
+        "refused_group_full": _(
+            "The group's notes are full, so your latest changes were not saved. "
+            "Discard them to see the notes as saved."
+        ),
+        "refused_member_full": _(
+            "You have written as much as one person may in these notes, so your latest changes were not "
+            "saved. Discard them to see the notes as saved."
+        ),
+        "refused_frame_too_large": _(
+            "Your latest change was too large to send at once (a very long paste?). "
+            "Discard it, then add the text in smaller parts."
+        ),
+        "refused_too_large": _(
+            "Your latest changes were too large to be saved. Discard them to see the notes as saved."
+        ),
+        "refused_schema": _(
+            "The server refused a change that does not fit the notes. Discard your unsent changes to go on."
+        ),
+        "refused_malformed": _(
+            "The server could not read a change from this page. Discard your unsent changes to go on."
+        ),
+        "refused_rate": _(
+            "Too many changes too fast: the server paused the connection. "
+            "Your changes are kept; reconnect to send them."
+        ),
+        "refused_sockets": _("You have this group open in too many windows: close one, then reconnect."),
+        "reconnect": _("Reconnect"),
+        "discard_and_reload": _("Discard my unsent changes and reload"),
+        "discard_blocked": _(
+            "Your unsent changes could not be discarded while this group is open in another window. "
+            "Close it and try again."
+        ),
     }
 
 
@@ -112,7 +146,12 @@ def group_notes(request, group_id: int):
         "notes_url": notes_path(group),
         "can_edit": can_edit_notes(request.user, group),
         "note_taking_open": note_taking_is_open(consultation_id=group.consultation_id),
-        "user_name": display_name(request.user),
+        "user_name": request.user.public_name(),
+        "user_staff": is_staff(request.user),
+        # What the others see: the server sets it in every presence state this page sends.
+        "user_colour": person_colour(request.user.pk),
+        # The longest point the server stores, in UTF-16 code units; the editor never makes a longer one.
+        "max_point_chars": notes_limits.MAX_POINT_CHARS,
         "strings_json": json.dumps(notes_strings(), ensure_ascii=False),
     }
     return render(request, "breakouts/group_notes.html", context)

@@ -33,3 +33,12 @@ class DeliveryStatus(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     SKIPPED = "skipped", _("Skipped (answered meanwhile)")
+
+
+class HoldReason(models.TextChoices):
+    """Why an RSVP link could not add a person it named. Shown to the organisers only: the link holder
+    is told the same neutral thing whatever the reason, so that a link cannot probe addresses."""
+
+    STAFF = "staff", _("The address is a staff account")
+    OTHER_ORGANISATION = "other_organisation", _("The address is an account of another organisation")
+    NAMED_ELSEWHERE = "named_elsewhere", _("Another organisation has named the address for this consultation")

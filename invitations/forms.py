@@ -6,9 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from .choices import AccessNeed
-from .selectors import emails_taken_elsewhere
 from .services import AttendeeData
-from .services.attendees import taken_message
 
 
 class NonceForm(forms.Form):
@@ -102,11 +100,9 @@ class BaseAttendeeFormSet(BaseFormSet):
                     "email", _("This person is already named above: each person can be named once.")
                 )
             by_email.setdefault(email, form)
-        taken = emails_taken_elsewhere(
-            consultation=self.invitation.consultation, emails=by_email, exclude=self.invitation
-        )
-        for email in taken:
-            by_email[email].add_error("email", taken_message(email=email))
+        # Only what the form itself shows is checked here. Whether an address is someone else's (an
+        # account, another organisation's attendee) is never a form error: that would tell a link
+        # holder about addresses they type. The service holds such people instead (services/holds.py).
 
     def attendees(self) -> list[AttendeeData]:
         return [form.attendee() for form in self.filled_forms()]

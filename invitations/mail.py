@@ -22,6 +22,7 @@ INVITATION_SUBJECT = _("Invitation: %(title)s")
 REMINDER_SUBJECT = _("Reminder: please answer the invitation to %(title)s")
 PROMOTED_SUBJECT = _("You have a place at %(title)s")
 LOGIN_SUBJECT = _("Your login to %(title)s")
+HELD_SUBJECT = _("An RSVP needs your attention: %(title)s")
 TEXT_SEPARATOR = "\n\n" + "-" * 60 + "\n\n"
 
 
@@ -138,4 +139,22 @@ def login_message(*, attendee) -> EmailMultiAlternatives:
             "login_url": login_url(language=language),
         },
         to=[attendee.email],
+    )
+
+
+def held_message(*, invitation, to: list[str]) -> EmailMultiAlternatives:
+    """To the organisers: an organisation's link named people it may not add. Neither names, addresses
+    nor reasons are in the email (it may be forwarded or read on a phone); the overview has them."""
+    consultation = invitation.consultation
+    overview = absolute_url(reverse("invitations_admin:index", args=[consultation.pk]))
+    return bilingual_message(
+        template="held",
+        subject=HELD_SUBJECT,
+        subject_params={"title": consultation.title},
+        context_for=lambda language: {
+            "consultation": consultation,
+            "organisation": invitation.organisation,
+            "overview_url": overview,
+        },
+        to=to,
     )

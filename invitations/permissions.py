@@ -4,7 +4,11 @@ from enum import StrEnum
 
 from django.utils import timezone
 
+from .choices import HoldReason
+
 MANAGE_PERMISSION = "invitations.change_invitation"
+# Entering the Wagtail admin is what makes an account staff (as breakouts.permissions.is_staff says).
+ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
 
 
 def can_manage_invitations(*, user, consultation) -> bool:
@@ -25,6 +29,39 @@ def can_view_attendee_needs(*, user, consultation) -> bool:
 def can_erase_attendee_needs(*, actor) -> bool:
     # No actor: the scheduled management command, acting on the retention rule itself.
     return actor is None or (actor.is_active and actor.is_superuser)
+
+
+def is_staff_account(account) -> bool:
+    """Ministry staff, active or not: superuser, Django's staff flag, or the right to enter the admin.
+
+    Unlike breakouts.permissions.is_staff (who may act now), this asks what the account *is*, so a
+    deactivated staff account is still protected. `has_admin_access` is annotated by
+    selectors.accounts_by_email; without it, the permission is looked up (has_perm says no for
+    inactive accounts)."""
+    if account.is_superuser or account.is_staff:
+        return True
+    admin_access = getattr(account, "has_admin_access", None)
+    if admin_access is None:
+        from .selectors import admin_access_exists  # selectors import models; keep this module light
+
+        admin_access = admin_access_exists(user_id=account.pk)
+    return bool(admin_access)
+
+
+def rsvp_link_refusal(*, account, organisation_id: int, named_elsewhere: bool = False) -> HoldReason | None:
+    """Why an organisation's RSVP link may not add this person, or None when it may.
+
+    A link adds people to its own organisation: it may link an account of no organisation or of this
+    one, never a staff account (that would tie ministry staff to an organisation and mail them a
+    login) and never another organisation's. The reason is for the organisers; the link holder is
+    given the same neutral answer whatever it is (see docs/invitations.md)."""
+    if account is not None and is_staff_account(account):
+        return HoldReason.STAFF
+    if named_elsewhere:
+        return HoldReason.NAMED_ELSEWHERE
+    if account is not None and account.organisation_id not in (None, organisation_id):
+        return HoldReason.OTHER_ORGANISATION
+    return None
 
 
 class TokenState(StrEnum):

@@ -6,8 +6,10 @@ import logging
 from django.db.models import Prefetch
 from django_tasks import task
 
-from .mail import login_message, promoted_message
-from .models import Attendee, Invitation, InvitationSend, InvitationStatus
+from .mail import held_message, login_message, promoted_message
+from .models import Attendee, HeldAttendee, Invitation, InvitationSend, InvitationStatus
+from .permissions import can_manage_invitations
+from .selectors import organiser_contacts
 from .services.delivery import MAIL_ERRORS, invitation_send
 
 logger = logging.getLogger(__name__)
@@ -49,3 +51,31 @@ def waitlist_promoted_email_task(invitation_id: int) -> bool:
         return False  # declined again meanwhile, or nowhere to write
     promoted_message(invitation=invitation).send()
     return True
+
+
+@task()
+def held_attendees_notify_task(held_ids: list[int]) -> int:
+    """Tells the organisers that a link named people it may not add; returns how many were told.
+    Those handled meanwhile are not mentioned; the overview lists them whether or not this mail goes."""
+    held = HeldAttendee.objects.filter(pk__in=held_ids).select_related(
+        "invitation__organisation", "invitation__consultation"
+    )
+    first = held.first()
+    if first is None:
+        return 0
+    consultation = first.invitation.consultation
+    to = [
+        user.email
+        for user in organiser_contacts(consultation=consultation)
+        if user.email and can_manage_invitations(user=user, consultation=consultation)
+    ]
+    if not to:
+        logger.warning("No organiser to tell about held attendees of consultation %s", consultation.pk)
+        return 0
+    try:
+        held_message(invitation=first.invitation, to=to).send()
+    except MAIL_ERRORS:
+        # The held people stay listed on the overview; the mail is only the nudge to look there.
+        logger.exception("Email about held attendees of invitation %s failed", first.invitation_id)
+        return 0
+    return len(to)

@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from .forms import DeclineForm, NonceForm, attendee_formset_class
 from .models import InvitationStatus
 from .permissions import TokenState, rsvp_closes_at, token_state
-from .selectors import attendees_of, invitation_for_token, seats_left, waitlist_position
+from .selectors import attendees_of, held_attendees_of, invitation_for_token, seats_left, waitlist_position
 from .services import RsvpRefused, rsvp_accept, rsvp_decline
 
 REFUSED_STATUS = {TokenState.UNKNOWN: 404, TokenState.REVOKED: 410, TokenState.EXPIRED: 410}
@@ -43,6 +43,16 @@ def outcome_message(invitation) -> str:
             "We will email you if seats become free."
         )
     return _("Your answer is saved: you have declined the invitation. Thank you for letting us know.")
+
+
+def held_message(held) -> str:
+    """The one answer for a person the link may not add, whatever the reason (a staff account,
+    another organisation's account or attendee): it must not tell the link holder which, nor
+    anything else about the address. The organisers see the reason and get in touch."""
+    return _(
+        "We could not add %(name)s (%(email)s) from this link. The organisers have been told and will "
+        "contact you."
+    ) % {"name": held.name, "email": held.email}
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -116,6 +126,8 @@ class RsvpView(View):
             )
         else:
             messages.success(request, outcome_message(outcome.invitation))
+        for held in outcome.held:
+            messages.warning(request, held_message(held))
         return HttpResponseRedirect(request.path)
 
     @staticmethod
@@ -147,6 +159,7 @@ class RsvpView(View):
             "consultation": consultation,
             "organisation": invitation.organisation,
             "attendees": attendees_of(invitation=invitation),
+            "held_attendees": held_attendees_of(invitation=invitation),
             "deadline": rsvp_closes_at(consultation=consultation),
             "waitlist_position": waitlist_position(invitation=invitation),
             "seats_left": seats_left(consultation=consultation, exclude=invitation),

@@ -11,7 +11,7 @@ from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_
 
 from . import log_actions as actions
 from .admin_views import urls as admin_urls
-from .choices import InvitationStatus
+from .choices import HoldReason, InvitationStatus
 from .permissions import can_manage_invitations
 
 # action -> (label, message with %(name)s placeholders filled from the entry's data)
@@ -34,6 +34,14 @@ MESSAGES = {
     ),
     actions.ATTENDEE_REMOVE: (_("Remove attendee"), _("Removed an attendee; %(remaining)s remain")),
     actions.ATTENDEE_CHECK_IN: (_("Check in attendee"), _("Changed an attendee's check-in")),
+    actions.ATTENDEE_HOLD: (
+        _("Person not added from the link"),
+        _("A person named on the link was held for the organisers: %(reason)s"),
+    ),
+    actions.HELD_ATTENDEE_RESOLVE: (
+        _("Held person handled"),
+        _("The organisers handled a person held from the link (%(reason)s)"),
+    ),
     actions.ATTENDEE_NEEDS_ERASE: (
         _("Erase attendee needs"),
         _("Erased the access and dietary needs of %(attendees)s attendees"),
@@ -48,6 +56,8 @@ class DataFormatter(LogFormatter):
         data = dict(log_entry.data or {})
         if data.get("status") in InvitationStatus.values:
             data["status"] = InvitationStatus(data["status"]).label  # stored as a value, shown as words
+        if data.get("reason") in HoldReason.values:
+            data["reason"] = HoldReason(data["reason"]).label
         try:
             return self.message % data
         except (KeyError, TypeError, ValueError):

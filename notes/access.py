@@ -53,7 +53,9 @@ def users_active(*, user_ids) -> set[int]:
 
 def notes_access(*, user_id: int | None, group_id: int, session: SessionBase | None = None) -> NotesAccess:
     """The socket's rights now: a user logged out (session gone), deactivated or removed from the
-    group has none."""
+    group has none. Staff rights count only with a second factor when SAKRAD_REQUIRE_STAFF_MFA is on
+    (sakrad/roles.py, through can_view_group): staff without one get in only as members of the group.
+    The user is read afresh each time, so a removed authenticator counts at the next check."""
     if user_id is None:
         return NO_ACCESS
     if session is not None and session.session_key and not _session_alive(session.session_key, user_id):

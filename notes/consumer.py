@@ -1,9 +1,11 @@
 """The notes socket of one breakout group: y-protocols sync and awareness over the durable log.
 
-Order of an edit: check, append to the log (committed), apply to this process's document, then tell
-every socket of the group, on every worker, through the channel layer. The layer may reorder and
-drop messages: each update is passed on as it comes (Yjs merges in any order), each socket records
-which seqs its client holds, and a hole that stays open a moment is filled from the log.
+Order of an edit: read the frame strictly (notes/wire.py: no byte reaches pycrdt before), judge it
+against the group's document, the schema and the quotas (notes/registry.py), append it to the log
+(committed), apply it to this process's document, then tell every socket of the group, on every
+worker, through the channel layer. The layer may reorder and drop messages: each update is passed on
+as it comes (Yjs merges in any order), each socket records which seqs its client holds, and a hole
+that stays open a moment is filled from the log.
 """
 
 from __future__ import annotations
@@ -13,17 +15,19 @@ import logging
 import time
 
 from channels.consumer import get_handler_name
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
-from pycrdt import YSyncMessageType
+from pycrdt import YSyncMessageType, write_var_uint
 
 from . import limits
 from .access import NO_ACCESS, NotesAccess, notes_access
 from .broadcast import notes_channel_group, notes_group_send, notes_user_channel_group
 from .db import notes_db
+from .disconnects import is_disconnect
+from .presence import Person, presence_person, presence_rewrite
 from .protocol import (
     EMPTY_UPDATE,
     Awareness,
-    Malformed,
     Sync,
     auth_message,
     awareness_removal,
@@ -32,19 +36,33 @@ from .protocol import (
     sync_step2,
     update_message,
 )
-from .rate_limit import TokenBucket
+from .rate_limit import MemberAllowance, TokenBucket, allowance_acquire, allowance_of, allowance_release
 from .registry import GroupDocument, document_acquire, document_release
 from .seqs import SeqSet
-from .services import NoteTakingClosed, note_snapshot_compact, note_update_append
+from .services import NoteTakingClosed, note_snapshot_compact, note_stored_bytes, note_update_append
+from .shape import Judgement, Outcome
 from .watch import WatchReading, watch_join, watch_leave
-from .yjs import adds_nothing
+from .wire import Malformed
 
 logger = logging.getLogger(__name__)
+
+NOTICE = (
+    4  # our extension: the reason for the close that follows, as a varstring (Daphne drops close reasons)
+)
+RESYNC_SECONDS = 1.0  # at most one repeated sync step 1 per second for a client that sent a pending update
+
+
+def same_process(channel: str, other: str) -> bool:
+    """Channel names of one process share what comes before the "!" (Channels' process-local names)."""
+    return channel.split("!", 1)[0] == other.split("!", 1)[0]
 
 
 class NotesConsumer(AsyncWebsocketConsumer):
     entry: GroupDocument | None = None
     access: NotesAccess = NO_ACCESS
+    person: Person | None = None
+    allowance: MemberAllowance | None = None
+    closing = False
 
     async def dispatch(self, message):
         # Channels runs close_old_connections() on a thread before every message: with ten sockets
@@ -53,7 +71,23 @@ class NotesConsumer(AsyncWebsocketConsumer):
         handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
-        await handler(message)
+        try:
+            await handler(message)
+        except StopConsumer:
+            raise
+        except Exception as error:
+            # Whatever went wrong, this socket ends cleanly and the others go on.
+            if not is_disconnect(error):
+                logger.exception("the notes socket of group %s failed", getattr(self, "group_id", "?"))
+            await self.release()
+            if not is_disconnect(error):
+                await self.close(code=limits.CLOSE_SERVER_ERROR)
+            raise StopConsumer() from None
+
+    async def send(self, text_data=None, bytes_data=None, close=False):
+        if self.closing:
+            return
+        await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
 
     async def connect(self):
         self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
@@ -62,7 +96,10 @@ class NotesConsumer(AsyncWebsocketConsumer):
         self.bucket = TokenBucket(limits.RATE_PER_SECOND, limits.RATE_BURST)
         self.awareness_clocks: dict[int, int] = {}
         self.hole_task: asyncio.Task | None = None
+        self.count_task: asyncio.Task | None = None
         self.last_awareness: bytes | None = None
+        self.last_resync = 0.0
+        self.connected_at = time.time()
         session = self.scope.get("session")
         self.session_key = session.session_key if session is not None else None
         if not (self.user and self.user.is_authenticated):
@@ -70,9 +107,11 @@ class NotesConsumer(AsyncWebsocketConsumer):
         await self.refresh_access()
         if not self.access.view:
             return await self.close()
+        self.person = await notes_db(presence_person)(user_id=self.user.pk)
         # Join before loading: nothing committed after the load can slip past this socket.
         await self.channel_layer.group_add(self.channel_group, self.channel_name)
         await self.channel_layer.group_add(notes_user_channel_group(self.user.pk), self.channel_name)
+        self.allowance = allowance_acquire(self.user.pk)
         self.entry = await document_acquire(self.group_id)
         self.sent = SeqSet(self.entry.held.floor)  # the client gets the document in sync step 2
         await self.accept()
@@ -85,19 +124,45 @@ class NotesConsumer(AsyncWebsocketConsumer):
             self.group_id, {"type": "notes.awareness.query", "reply_to": self.channel_name}
         )
         watch_join(self)
+        self.count_sockets()
 
     async def disconnect(self, code):
-        if self.entry is None:
+        await self.release()
+
+    async def release(self) -> None:
+        """Leaves everything this socket joined, once, on every way a socket ends."""
+        entry, self.entry = self.entry, None
+        if entry is None:
             return
         watch_leave(self)
-        if self.hole_task is not None:
-            self.hole_task.cancel()
-        if self.awareness_clocks:
-            await self.relay_awareness(awareness_removal(self.awareness_clocks))
-        await self.channel_layer.group_discard(self.channel_group, self.channel_name)
-        await self.channel_layer.group_discard(notes_user_channel_group(self.user.pk), self.channel_name)
-        document_release(self.entry)
-        self.entry = None
+        for task in (self.hole_task, self.count_task):
+            if task is not None and task is not asyncio.current_task():
+                task.cancel()
+        allowance_release(self.user.pk)
+        entry.presence.release(self.awareness_clocks, self.user.pk)
+        document_release(entry)
+        try:
+            if self.awareness_clocks:
+                await self.relay_awareness(
+                    awareness_removal(self.awareness_clocks), removed=self.awareness_clocks
+                )
+            await self.channel_layer.group_discard(self.channel_group, self.channel_name)
+            await self.channel_layer.group_discard(notes_user_channel_group(self.user.pk), self.channel_name)
+        except Exception:  # the layer away (Redis restarting): the groups expire by themselves
+            logger.warning("a closing notes socket could not leave its channel groups", exc_info=True)
+
+    async def refuse(self, code: int, reason: str) -> None:
+        """Tells the client why (in the frame, as Daphne drops close reasons), then closes."""
+        encoded = reason.encode()
+        await self.send(bytes_data=bytes([NOTICE]) + write_var_uint(len(encoded)) + encoded)
+        await self.close(code=code, reason=reason)
+
+    async def close(self, code=None, reason=None):
+        if self.closing:
+            return
+        await self.release()
+        self.closing = True
+        await super().close(code=code, reason=reason)
 
     # --- access ---------------------------------------------------------------------------
 
@@ -135,31 +200,60 @@ class NotesConsumer(AsyncWebsocketConsumer):
         if self.sent.missing(last_seq):
             await self.fill_holes(last_seq)
 
+    # --- one person's sockets -------------------------------------------------------------
+
+    def count_sockets(self) -> None:
+        self.others_before: set[str] = set()
+        self.count_task = asyncio.create_task(self.count_sockets_soon())
+
+    async def count_sockets_soon(self) -> None:
+        # Every socket of this person, on every worker, answers; those opened earlier count.
+        await self.channel_layer.group_send(
+            notes_user_channel_group(self.user.pk),
+            {"type": "notes.sockets.count", "reply_to": self.channel_name},
+        )
+        await asyncio.sleep(limits.SOCKET_COUNT_SECONDS)
+        if self.entry is not None and len(self.others_before) >= limits.MAX_SOCKETS_PER_MEMBER:
+            await self.refuse(limits.CLOSE_TOO_LARGE, limits.REASON_SOCKETS)
+
+    async def notes_sockets_count(self, event):
+        reply_to = event.get("reply_to")
+        if self.entry is not None and reply_to and reply_to != self.channel_name:
+            await self.channel_layer.send(
+                reply_to,
+                {
+                    "type": "notes.sockets.here",
+                    "channel": self.channel_name,
+                    "connected_at": self.connected_at,
+                },
+            )
+
+    async def notes_sockets_here(self, event):
+        if (event["connected_at"], event["channel"]) < (self.connected_at, self.channel_name):
+            self.others_before.add(event["channel"])
+
     # --- from the client ------------------------------------------------------------------
 
     async def receive(self, text_data=None, bytes_data=None):
         if self.entry is None:
             return
         if bytes_data is None:
-            return await self.close(code=limits.CLOSE_MALFORMED)
+            return await self.refuse(limits.CLOSE_MALFORMED, limits.REASON_MALFORMED)
         if len(bytes_data) > limits.MAX_MESSAGE_BYTES:
-            return await self.close(code=limits.CLOSE_TOO_LARGE)
-        if not self.bucket.take():
-            return await self.close(code=limits.CLOSE_RATE_LIMITED)
+            return await self.refuse(limits.CLOSE_TOO_LARGE, limits.REASON_FRAME)
+        if not (self.bucket.take() and self.allowance.frames.take()):
+            return await self.refuse(limits.CLOSE_RATE_LIMITED, limits.REASON_RATE)
         try:
             message = parse(bytes_data)
-        except Malformed:
-            return await self.close(code=limits.CLOSE_MALFORMED)
+        except Malformed as error:
+            logger.info("refused a notes frame for group %s: %s", self.group_id, error)
+            return await self.refuse(limits.CLOSE_MALFORMED, limits.REASON_MALFORMED)
         if not await self.still_allowed():
             return
         if isinstance(message, Sync):
             await self.receive_sync(message)
         elif isinstance(message, Awareness):
-            self.awareness_clocks.update(message.clocks)
-            for client in message.removed:
-                self.awareness_clocks.pop(client, None)
-            self.last_awareness = bytes_data
-            await self.relay_awareness(bytes_data)
+            await self.receive_awareness(message)
         else:
             await notes_group_send(
                 self.group_id, {"type": "notes.awareness.query", "reply_to": self.channel_name}
@@ -173,14 +267,49 @@ class NotesConsumer(AsyncWebsocketConsumer):
         update = message.payload
         if update == EMPTY_UPDATE:
             return
+        judgement = await self.judge(message)
         # A reconnecting client's step 2 mostly repeats what we have (deletions are always sent).
-        if message.step == YSyncMessageType.SYNC_STEP2 and adds_nothing(
-            update, doc.get_state(), doc.get_update()
-        ):
+        if judgement.outcome is Outcome.NOTHING_NEW:
             return
         if not self.access.edit:
             await self.send(bytes_data=auth_message(granted=False))
             return
+        if judgement.outcome is Outcome.PENDING:
+            await self.resync(message)
+            return
+        if not judgement.accepted:
+            logger.info("refused a notes update for group %s: %s", self.group_id, judgement.detail)
+            code = (
+                limits.CLOSE_TOO_LARGE if judgement.outcome is Outcome.TOO_LARGE else limits.CLOSE_MALFORMED
+            )
+            return await self.refuse(code, judgement.reason)
+        if not self.allowance.bytes.take(len(update)):
+            return await self.refuse(limits.CLOSE_RATE_LIMITED, limits.REASON_RATE)
+        await self.store(update)
+
+    async def judge(self, message: Sync) -> Judgement:
+        judgement = self.entry.judge_write(message.update, size=len(message.payload), author_id=self.user.pk)
+        if judgement.reason == "question":  # staff may have added the question since the load
+            await self.entry.questions_refresh()
+            judgement = self.entry.judge_write(
+                message.update, size=len(message.payload), author_id=self.user.pk
+            )
+        if judgement.reason == "question":
+            judgement.reason = limits.REASON_SCHEMA
+        return judgement
+
+    async def resync(self, message: Sync) -> None:
+        """The update builds on something we lack (the client typed before our step 1 reached it, after
+        editing offline): ask again, and its step 2 brings all of it."""
+        if (
+            message.step != YSyncMessageType.SYNC_UPDATE
+            or time.monotonic() - self.last_resync < RESYNC_SECONDS
+        ):
+            return
+        self.last_resync = time.monotonic()
+        await self.send(bytes_data=sync_step1(self.entry.doc.get_state()))
+
+    async def store(self, update: bytes) -> None:
         try:
             seq = await notes_db(note_update_append)(
                 group_id=self.group_id, update=update, author_id=self.user.pk
@@ -188,10 +317,19 @@ class NotesConsumer(AsyncWebsocketConsumer):
         except NoteTakingClosed:
             await self.still_allowed(fresh=True)
             return
-        self.entry.apply(seq, update)
+        if self.entry is None:
+            return
+        self.entry.apply(seq, update, self.user.pk)
         self.sent.add(seq)
         await notes_group_send(
-            self.group_id, {"type": "notes.update", "seq": seq, "update": update, "origin": self.channel_name}
+            self.group_id,
+            {
+                "type": "notes.update",
+                "seq": seq,
+                "update": update,
+                "origin": self.channel_name,
+                "author": self.user.pk,
+            },
         )
         if seq % limits.COMPACT_EVERY == 0:
             await self.compact()
@@ -199,13 +337,39 @@ class NotesConsumer(AsyncWebsocketConsumer):
     async def compact(self) -> None:
         try:
             await notes_db(note_snapshot_compact)(group_id=self.group_id)
+            stored = await notes_db(note_stored_bytes)(group_id=self.group_id)
         except Exception:
             # The log stays whole when folding fails; editing must go on.
             logger.exception("compacting the notes of group %s failed", self.group_id)
+            return
+        await notes_group_send(self.group_id, {"type": "notes.compacted", "stored_bytes": stored})
 
-    async def relay_awareness(self, data: bytes) -> None:
+    async def receive_awareness(self, message: Awareness) -> None:
+        rewritten = presence_rewrite(
+            message, person=self.person, own=self.awareness_clocks, owners=self.entry.presence
+        )
+        self.entry.presence.claim(rewritten.set, self.user.pk)
+        self.awareness_clocks.update(rewritten.set)
+        for client in rewritten.removed:
+            self.awareness_clocks.pop(client, None)
+        self.entry.presence.release(rewritten.removed, self.user.pk)
+        if rewritten.frame is None:
+            return
+        if self.awareness_clocks:
+            self.last_awareness = rewritten.frame
+        await self.relay_awareness(rewritten.frame, claimed=rewritten.set, removed=rewritten.removed)
+
+    async def relay_awareness(self, data: bytes, *, claimed=(), removed=()) -> None:
         await notes_group_send(
-            self.group_id, {"type": "notes.awareness", "data": data, "origin": self.channel_name}
+            self.group_id,
+            {
+                "type": "notes.awareness",
+                "data": data,
+                "origin": self.channel_name,
+                "user": self.user.pk,
+                "claimed": list(claimed),
+                "removed": list(removed),
+            },
         )
 
     # --- from the channel layer -----------------------------------------------------------
@@ -213,14 +377,24 @@ class NotesConsumer(AsyncWebsocketConsumer):
     async def notes_update(self, event):
         if self.entry is None:
             return
-        seq, update = event["seq"], bytes(event["update"])
-        self.entry.apply(seq, update)
+        seq, update, author = event["seq"], bytes(event["update"]), event.get("author")
+        origin = event.get("origin") or ""
+        first_here = self.entry.apply(seq, update, author)
+        if first_here and author is not None and not same_process(origin, self.channel_name):
+            # One person's budget is spent on whichever worker their sockets are.
+            remote = allowance_of(author)
+            if remote is not None:
+                remote.bytes.drain(len(update))
         if not self.sent.add(seq):
             return
-        if event.get("origin") != self.channel_name:
+        if event.get("origin") != self.channel_name and self.entry.passes_on(seq):
             await self.send(bytes_data=update_message(update))
         if self.sent.above and (self.hole_task is None or self.hole_task.done()):
             self.hole_task = asyncio.create_task(self.fill_holes_soon())
+
+    async def notes_compacted(self, event):
+        if self.entry is not None:
+            self.entry.stored_bytes = event["stored_bytes"]
 
     async def fill_holes_soon(self) -> None:
         # Most holes are reordering and fill themselves within milliseconds; give them that first.
@@ -233,19 +407,27 @@ class NotesConsumer(AsyncWebsocketConsumer):
             return
         await self.entry.catch_up(upto)
         missing = self.sent.missing(upto)
-        if not missing:
+        if not missing or self.entry is None:
             return
         found = await self.entry.updates_for(missing)
+        if self.entry is None:
+            return
         if found is None:  # folded into a snapshot meanwhile: send the whole state instead
             await self.send(bytes_data=update_message(self.entry.doc.get_update()))
             self.sent = self.entry.held.copy()
             return
         for seq, update in found:
-            if self.sent.add(seq):
+            if self.sent.add(seq) and self.entry.passes_on(seq):
                 await self.send(bytes_data=update_message(update))
 
     async def notes_awareness(self, event):
-        if self.entry is not None and event.get("origin") != self.channel_name:
+        if self.entry is None:
+            return
+        user = event.get("user")
+        if user is not None:
+            self.entry.presence.claim(event.get("claimed", ()), user)
+            self.entry.presence.release(event.get("removed", ()), user)
+        if event.get("origin") != self.channel_name:
             await self.send(bytes_data=bytes(event["data"]))
 
     async def notes_awareness_query(self, event):
@@ -253,7 +435,13 @@ class NotesConsumer(AsyncWebsocketConsumer):
         if self.last_awareness and reply_to and reply_to != self.channel_name:
             await self.channel_layer.send(
                 reply_to,
-                {"type": "notes.awareness", "data": self.last_awareness, "origin": self.channel_name},
+                {
+                    "type": "notes.awareness",
+                    "data": self.last_awareness,
+                    "origin": self.channel_name,
+                    "user": self.user.pk,
+                    "claimed": list(self.awareness_clocks),
+                },
             )
 
     async def membership_changed(self, event):

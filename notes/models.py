@@ -36,6 +36,13 @@ class NoteUpdate(models.Model):
         related_name="+",
     )
 
+    # Set when loading found that the row cannot be applied (stored before the schema was enforced on
+    # write): it is skipped from then on, kept for staff to look into (notes/services/document.py).
+    quarantined_at = models.DateTimeField(_("quarantined at"), null=True, blank=True)
+    quarantine_reason = models.CharField(
+        _("why it was quarantined"), max_length=200, blank=True, db_default=""
+    )
+
     class Meta:
         ordering = ["group", "seq"]
         constraints = [models.UniqueConstraint(fields=["group", "seq"], name="note_update_seq_unique")]
@@ -53,6 +60,10 @@ class NoteSnapshot(models.Model):
     upto_seq = models.PositiveBigIntegerField()
     state = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
+    quarantined_at = models.DateTimeField(_("quarantined at"), null=True, blank=True)
+    quarantine_reason = models.CharField(
+        _("why it was quarantined"), max_length=200, blank=True, db_default=""
+    )
 
     class Meta:
         ordering = ["group", "-upto_seq"]
@@ -60,3 +71,19 @@ class NoteSnapshot(models.Model):
 
     def __str__(self):
         return f"{self.group_id}≤{self.upto_seq}"
+
+
+class NoteAuthorBytes(models.Model):
+    """How many bytes one person's updates took in a group's log, for those already folded into a
+    snapshot (the rows that said so are gone): with the log's rows, each member's share of the
+    group's notes (notes.limits.MAX_MEMBER_BYTES)."""
+
+    group = models.ForeignKey("breakouts.BreakoutGroup", on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    folded_bytes = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "author"], name="note_author_bytes_unique")]
+
+    def __str__(self):
+        return f"{self.group_id}:{self.author_id}={self.folded_bytes}"

@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass, field
 
 from pycrdt import (
-    Doc,
     YMessageType,
     YSyncMessageType,
     create_awareness_message,
@@ -18,7 +17,7 @@ from pycrdt import (
     write_var_uint,
 )
 
-from .yjs import Reader, state_vector
+from .wire import Malformed, Reader, Update, state_vector_read, update_read
 
 AUTH = 2
 QUERY_AWARENESS = 3
@@ -28,21 +27,29 @@ READ_ONLY = "read-only"
 EMPTY_UPDATE = b"\x00\x00"
 
 
-class Malformed(ValueError):
-    pass
+MAX_AWARENESS_STATE_BYTES = 4096  # a presence state is a name and a point id
 
 
 @dataclass
 class Sync:
     step: YSyncMessageType
     payload: bytes
+    update: Update | None = None  # steps 2 and updates, read by notes/wire.py
 
 
 @dataclass
 class Awareness:
     payload: bytes
-    clocks: dict[int, int] = field(default_factory=dict)  # client id -> clock, for states still set
-    removed: set[int] = field(default_factory=set)
+    states: dict[int, tuple[int, object]] = field(default_factory=dict)  # client id -> (clock, state or None)
+
+    @property
+    def clocks(self) -> dict[int, int]:
+        """Client id -> clock, for states still set."""
+        return {client: clock for client, (clock, state) in self.states.items() if state is not None}
+
+    @property
+    def removed(self) -> set[int]:
+        return {client for client, (_clock, state) in self.states.items() if state is None}
 
 
 @dataclass
@@ -50,54 +57,58 @@ class QueryAwareness:
     pass
 
 
-def _check_update(payload: bytes) -> None:
-    if payload == EMPTY_UPDATE:
-        return
-    try:
-        Doc().apply_update(payload)  # decodes it fully; a missing dependency only waits, no error
-    except Exception as error:  # noqa: BLE001 (pycrdt raises its own types for bad input)
-        raise Malformed("not a Yjs update") from error
-
-
-def _awareness(payload: bytes) -> Awareness:
+def awareness_read(payload: bytes) -> Awareness:
     reader = Reader(payload)
     result = Awareness(payload=payload)
-    for _ in range(reader.var_uint()):
-        client, clock = reader.var_uint(), reader.var_uint()
-        state = json.loads(reader.var_string())
-        if state is None:
-            result.removed.add(client)
-        else:
-            result.clocks[client] = clock
+    for _ in range(reader.count()):
+        client, clock = reader.var_uint(2**53 - 1), reader.var_uint(2**53 - 1)
+        raw = reader.var_bytes()
+        if len(raw) > MAX_AWARENESS_STATE_BYTES:
+            raise Malformed("presence state too large")
+        try:
+            result.states[client] = (clock, json.loads(raw.decode("utf-8")))
+        except (UnicodeDecodeError, ValueError, RecursionError) as error:
+            raise Malformed("presence state is not JSON") from error
     if not reader.done:
         raise Malformed("trailing bytes")
     return result
 
 
 def parse(frame: bytes) -> Sync | Awareness | QueryAwareness:
-    try:
-        reader = Reader(frame)
-        kind = reader.var_uint()
-        if kind == YMessageType.SYNC:
-            step = YSyncMessageType(reader.var_uint())
-            message = Sync(step=step, payload=reader.var_bytes())
-            if step == YSyncMessageType.SYNC_STEP1:
-                state_vector(message.payload)
-            else:
-                _check_update(message.payload)
-        elif kind == YMessageType.AWARENESS:
-            message = _awareness(reader.var_bytes())
-        elif kind == QUERY_AWARENESS:
-            message = QueryAwareness()
+    """Reads a client's frame strictly; raises Malformed. No byte of it has reached pycrdt."""
+    reader = Reader(frame)
+    kind = reader.var_uint()
+    if kind == YMessageType.SYNC:
+        step = reader.var_uint()
+        if step not in (
+            YSyncMessageType.SYNC_STEP1,
+            YSyncMessageType.SYNC_STEP2,
+            YSyncMessageType.SYNC_UPDATE,
+        ):
+            raise Malformed(f"unknown sync step {step}")
+        message = Sync(step=YSyncMessageType(step), payload=reader.var_bytes())
+        if message.step == YSyncMessageType.SYNC_STEP1:
+            state_vector_read(message.payload)
         else:
-            raise Malformed(f"unknown message type {kind}")
-        if not reader.done:
-            raise Malformed("trailing bytes")
-        return message
-    except Malformed:
-        raise
-    except (ValueError, UnicodeDecodeError, IndexError) as error:
-        raise Malformed(str(error)) from error
+            message.update = update_read(message.payload)
+    elif kind == YMessageType.AWARENESS:
+        message = awareness_read(reader.var_bytes())
+    elif kind == QUERY_AWARENESS:
+        message = QueryAwareness()
+    else:
+        raise Malformed(f"unknown message type {kind}")
+    if not reader.done:
+        raise Malformed("trailing bytes")
+    return message
+
+
+def awareness_message(states: dict[int, tuple[int, object]]) -> bytes:
+    """An awareness frame of these states (None: that client left)."""
+    body = write_var_uint(len(states))
+    for client, (clock, state) in states.items():
+        encoded = json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode()
+        body += write_var_uint(client) + write_var_uint(clock) + write_var_uint(len(encoded)) + encoded
+    return create_awareness_message(body)
 
 
 def auth_message(granted: bool, reason: str = READ_ONLY) -> bytes:
@@ -108,10 +119,7 @@ def auth_message(granted: bool, reason: str = READ_ONLY) -> bytes:
 
 def awareness_removal(clocks: dict[int, int]) -> bytes:
     """What y-websocket's server sends when a socket closes: its clients' states set to null."""
-    body = write_var_uint(len(clocks))
-    for client, clock in sorted(clocks.items()):
-        body += write_var_uint(client) + write_var_uint(clock + 1) + write_var_uint(4) + b"null"
-    return create_awareness_message(body)
+    return awareness_message({client: (clock + 1, None) for client, clock in sorted(clocks.items())})
 
 
 def sync_message(step: YSyncMessageType, payload: bytes) -> bytes:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from pycrdt import Array, Doc, Map, Text
 
+from .rules import MAX_ID_CHARS, text_clean
+
 POINTS = "points"
 
 
@@ -37,7 +39,8 @@ def _as_question(value) -> int | None:
 
 
 def points_read(doc: Doc) -> list[Point]:
-    """The points in document order; entries that are not maps are skipped."""
+    """The points in document order; entries that are not maps are skipped. Text is cleaned of what no
+    database or reader can take (rows stored before the schema was enforced on write may hold it)."""
     result = []
     for order, item in enumerate(points_array(doc)):
         if not isinstance(item, Map):
@@ -45,9 +48,9 @@ def points_read(doc: Doc) -> list[Point]:
         text = item.get("text")
         result.append(
             Point(
-                id=str(item.get("id") or ""),
+                id=text_clean(str(item.get("id") or ""))[:MAX_ID_CHARS],
                 question=_as_question(item.get("question")),
-                text=str(text) if isinstance(text, Text | str) else "",
+                text=text_clean(str(text)) if isinstance(text, Text | str) else "",
                 takeaway=item.get("takeaway") is True,
                 order=order,
             )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import limits
 from .access import sessions_alive, users_active
 from .db import notes_db
+from .disconnects import is_disconnect
 from .services import note_logs_last_seq
 
 logger = logging.getLogger(__name__)
@@ -76,7 +77,8 @@ class SocketWatch:
             *(socket.watched(reading) for socket in sockets), return_exceptions=True
         )
         for outcome in outcomes:
-            if isinstance(outcome, Exception):
+            # A client that left while its socket was written to is not an error.
+            if isinstance(outcome, Exception) and not is_disconnect(outcome):
                 logger.error("a notes socket failed its watch", exc_info=outcome)
 
 

@@ -78,6 +78,8 @@ UNTIL_ACCOUNT_ERASED = _("until the account is erased")
 ON_REQUEST = _("until the person asks, or the role ends; staff erase it in the directory")
 WITH_SOURCE = _("as long as the object it was copied from")
 WITH_INVITATION = _("with the invitation; deleted when the person is erased")
+UNTIL_HANDLED = _("until the organisers mark it handled, with the invitation at the latest; deleted when "
+                  "the person is erased")
 ERASED_AFTER_EVENT = format_lazy(_("erased {days} days after the event"), days=NEEDS_RETENTION_DAYS)
 
 C, A = Category, Action  # short names keep each entry to a line or two
@@ -189,6 +191,14 @@ INVENTORY: tuple[Entry, ...] = (
           ERASED_AFTER_EVENT, A.ERASE),
     Entry("invitations.Attendee", "dietary_needs", C.SPECIAL_NEEDS, _("arranging food at the event"),
           ERASED_AFTER_EVENT, A.ERASE),
+    # A person an RSVP link named but may not add (a staff account, another organisation's): the
+    # organisers' to-do, deleted when handled (invitations/services/holds.py).
+    Entry("invitations.HeldAttendee", "name", C.IDENTITY,
+          _("organisers follow up a person a link could not add"), UNTIL_HANDLED, A.ERASE),
+    Entry("invitations.HeldAttendee", "email", C.CONTACT,
+          _("organisers follow up a person a link could not add"), UNTIL_HANDLED, A.ERASE),
+    Entry("invitations.HeldAttendee", "account", C.IDENTITY,
+          _("which account the address belongs to; organisers only"), UNTIL_HANDLED, A.ERASE),
     Entry("invitations.Invitation", "decline_comment", C.AUTHORED, _("why an organisation declined"),
           OFFICIAL_RECORD, A.KEEP),
     Entry("invitations.InvitationSend", "created_by", C.ATTRIBUTION, _("who sent invitations"),
@@ -268,6 +278,9 @@ INVENTORY: tuple[Entry, ...] = (
     Entry("notes.NoteUpdate", "author", C.ATTRIBUTION,
           _("who sent an edit of the live notes, for handling abuse; never shown"),
           _("until the edit is folded into a snapshot"), A.KEEP),
+    Entry("notes.NoteAuthorBytes", "author", C.ATTRIBUTION,
+          _("how much one person has sent to a group's notes, for the per-member quota; never shown"),
+          _("as long as the group"), A.ERASE),
 )
 
 NOT_PERSONAL: tuple[NotPersonal, ...] = (

@@ -1,13 +1,17 @@
 """Response headers every page carries (Content Security Policy, Permissions Policy), and the
-second factor staff need before the admins let them in."""
+second factor staff need before any page lets them in."""
 
 from urllib.parse import urlencode
 
 from csp.constants import HEADER, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
+
+from .roles import needs_second_factor
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -58,15 +62,29 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-def is_staff(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin")
-    )
+# What staff without their second factor may still open: allauth's own pages (login, logout, setting up
+# the factor, reauthenticating) and the few of ours that use no account.
+OPEN_WITHOUT_SECOND_FACTOR = {"healthz", "readyz", "robots_txt", "set_language"}
+
+
+def open_without_second_factor(path_info: str) -> bool:
+    if path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+        return True
+    try:
+        match = resolve(path_info)
+    except Resolver404:
+        return False
+    return match.func.__module__.startswith("allauth.") or match.url_name in OPEN_WITHOUT_SECOND_FACTOR
 
 
 class StaffSecondFactorMiddleware:
-    """With SAKRAD_REQUIRE_STAFF_MFA (production), staff use the admins only once they have a second
-    factor; allauth then asks for it at every login. Until then the admins send them to set one up.
+    """With SAKRAD_REQUIRE_STAFF_MFA (production), staff without a second factor have no staff rights
+    (sakrad/roles.py), and every page but allauth's sends them to set one up, with ?next= back.
+
+    Every page, not only the staff pages: staff rights are asked for in many places (the admins, the
+    group pages, the plenary wall, every app's permissions), so a list of staff URLs would fall behind
+    the next view; a page that answers a staff user without a factor with a bare 403 says nothing
+    of what to do. Setting a factor up is a one-time step these accounts must take anyway.
     """
 
     def __init__(self, get_response):
@@ -75,18 +93,14 @@ class StaffSecondFactorMiddleware:
     def __call__(self, request):
         if (
             settings.SAKRAD_REQUIRE_STAFF_MFA
-            and request.path_info.startswith(ADMIN_PREFIXES)
-            and is_staff(request.user)
-            and not self.has_second_factor(request.user)
+            # Without a session nobody is logged in: the session (and Vary: Cookie) stays untouched.
+            and settings.SESSION_COOKIE_NAME in request.COOKIES
+            and needs_second_factor(request.user)
+            and not open_without_second_factor(request.path_info)
         ):
+            message = _("Staff accounts need two-factor authentication: set up an authenticator app "
+                        "to continue.")
+            messages.info(request, message, fail_silently=True)
             query = urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(f"{reverse('mfa_activate_totp')}?{query}")
         return self.get_response(request)
-
-    @staticmethod
-    def has_second_factor(user) -> bool:
-        from allauth.mfa.models import Authenticator
-
-        # Recovery codes alone are a fallback, not a factor anyone uses day to day.
-        factors = Authenticator.objects.filter(user=user).exclude(type=Authenticator.Type.RECOVERY_CODES)
-        return factors.exists()

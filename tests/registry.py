@@ -258,6 +258,7 @@ ENDPOINTS: list[Endpoint] = [
             ("check_in", staff(approver=403)),
             ("send", staff(405, approver=403)),
             ("revoke", staff(405, approver=403)),
+            ("held_resolve", staff(405, approver=403)),
             ("remind", staff(405, approver=403)),
             ("retry", staff(405, approver=403)),
         ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -9,6 +11,8 @@ from wagtail.log_actions import log
 from ..log_actions import NOTE_TAKING_CLOSE, NOTE_TAKING_OPEN
 from ..models import BreakoutGroup, NotePoint, NoteTaking
 from .notify import notify_groups
+
+logger = logging.getLogger(__name__)
 
 
 def _group_ids(consultation) -> list[int]:
@@ -37,7 +41,7 @@ def _store_final_points(group: BreakoutGroup) -> int:
     points = NotePoint.objects.bulk_create(
         NotePoint(
             group=group,
-            point_id=point.id[:64],
+            point_id=point.id,
             question_number=point.question,
             text=point.text,
             takeaway=point.takeaway,
@@ -48,13 +52,24 @@ def _store_final_points(group: BreakoutGroup) -> int:
     return len(points)
 
 
+def _store_final_points_safely(group: BreakoutGroup) -> int:
+    """One group's trouble never blocks closing the others: its rows stay as they were, and the
+    failure is logged for staff (the groups screen shows groups whose notes could not be stored)."""
+    try:
+        with transaction.atomic():
+            return _store_final_points(group)
+    except Exception:
+        logger.exception("the final notes of group %s could not be stored", group.pk)
+        return 0
+
+
 @transaction.atomic
 def note_taking_close(*, consultation, actor=None) -> NoteTaking:
     note_taking, _ = NoteTaking.objects.select_for_update().get_or_create(consultation=consultation)
     note_taking.closed_at = timezone.now()
     note_taking.save()
     stored = sum(
-        _store_final_points(group) for group in BreakoutGroup.objects.filter(consultation=consultation)
+        _store_final_points_safely(group) for group in BreakoutGroup.objects.filter(consultation=consultation)
     )
     log(instance=consultation, action=NOTE_TAKING_CLOSE, user=actor, data={"points": stored})
     notify_groups(_group_ids(consultation), "note_taking.changed")

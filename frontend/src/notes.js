@@ -17,9 +17,14 @@ import {
   colourFor,
   element,
   format,
+  formatNumber,
   readStrings,
   websocketTarget
 } from './lib/common.js'
+import { readMaxPointChars } from './lib/limits.js'
+import { pointField } from './lib/point-field.js'
+import { personName, renderPresence } from './lib/presence.js'
+import { refusalActions, refusalFor } from './lib/refusal.js'
 
 const LOCAL = Symbol('sakrad-notes-local')
 const ANNOUNCE_EVERY_MS = 5000
@@ -31,6 +36,7 @@ function start (root) {
   const t = (key, values = {}) => format(strings[key] || key, values)
   let canEdit = root.dataset.canEdit === 'true'
   const userName = root.dataset.userName || t('anonymous')
+  const maxPointChars = readMaxPointChars(root.dataset.maxPointChars)
 
   const doc = new Y.Doc()
   const points = doc.getArray('points')
@@ -59,22 +65,26 @@ function start (root) {
     disableBc: true
   })
   const awareness = provider.awareness
-  awareness.setLocalStateField('user', { name: userName, colour: colourFor(userName) })
+  // The server puts its own {name, colour, staff} into what it relays; this is what we show ourselves.
+  awareness.setLocalStateField('user', {
+    name: userName, colour: root.dataset.userColour || colourFor(userName), staff: root.dataset.userStaff === 'true'
+  })
 
   // ---- Connection status -----------------------------------------------------------------------
   let everSynced = false
   let shownStatus = null
   let closedByServer = false
+  let refusalMessage = null // what the server refused, while closed because of it
   function updateStatus () {
     let state
-    if (closedByServer) state = 'closed'
+    if (closedByServer) state = refusalMessage ? 'refused' : 'closed'
     else if (provider.wsconnected && provider.synced) state = 'connected'
     else if (!navigator.onLine || provider.wsUnsuccessfulReconnects >= OFFLINE_AFTER_FAILURES) state = 'offline'
     else state = everSynced ? 'reconnecting' : 'connecting'
     root.dataset.connection = state
     if (state === shownStatus) return
     shownStatus = state
-    statusNode.textContent = t(`status_${state}`)
+    statusNode.textContent = state === 'refused' ? refusalMessage : t(`status_${state}`)
     statusNode.dataset.state = state
   }
   provider.on('status', updateStatus)
@@ -88,13 +98,35 @@ function start (root) {
     updateStatus()
   })
   provider.on('connection-close', () => setTimeout(updateStatus, 0))
-  provider.on('closed', (event) => {
-    // The server closed the socket for good (a 44xx code): e.g. no longer in the group.
-    closedByServer = true
-    setEditable(false)
-    updateStatus()
-    if (event && event.reason) statusNode.textContent += ` ${event.reason}`
+  // The server closed the socket for good (a 44xx code): no longer in the group (4403), or it
+  // refused something this page sent (lib/refusal.js: what to say and offer).
+  const refusals = refusalActions({
+    container: root.querySelector('[data-notes-actions]'), statusNode, persistence, t, reconnect
   })
+  let editableBeforeClose = canEdit
+  // The reason token also comes in a notice (type 4, our extension) just before the close: Daphne
+  // drops close frames' reasons.
+  let noticeReason = ''
+  provider.messageHandlers[4] = (encoder, decoder) => { noticeReason = decoding.readVarString(decoder) }
+  provider.on('status', ({ status }) => { if (status === 'connected') noticeReason = '' })
+  provider.on('closed', (event) => {
+    closedByServer = true
+    editableBeforeClose = canEdit
+    const refusal = refusalFor(event.code, event.reason || noticeReason)
+    refusalMessage = refusal && t(refusal.message, { max: formatNumber(maxPointChars) })
+    if (!(refusal && refusal.keepEditing)) setEditable(false)
+    updateStatus()
+    if (refusal) refusals.show(refusal)
+    else if (event.reason) statusNode.textContent += ` ${event.reason}`
+  })
+  function reconnect () {
+    closedByServer = false
+    refusalMessage = null
+    refusals.hide()
+    setEditable(editableBeforeClose)
+    provider.connect()
+    updateStatus()
+  }
   window.addEventListener('online', () => {
     // Don't wait for the backoff timer when the network comes back.
     if (!closedByServer && !provider.wsconnected) {
@@ -128,26 +160,9 @@ function start (root) {
   }
 
   // ---- Presence -------------------------------------------------------------------------------
-  function renderPresence () {
-    if (!presenceList) return
-    const people = new Map()
-    for (const [clientId, state] of awareness.getStates()) {
-      const user = state && state.user
-      if (!user || typeof user.name !== 'string') continue
-      const key = user.name
-      const self = clientId === doc.clientID
-      if (!people.has(key) || self) people.set(key, { name: user.name, colour: colourFor(user.name), self })
-    }
-    const sorted = [...people.values()].sort((a, b) => (b.self - a.self) || a.name.localeCompare(b.name))
-    presenceList.replaceChildren(...sorted.map((person) => {
-      const swatch = element('span', { class: 'notes-presence__swatch', 'aria-hidden': 'true' })
-      swatch.style.setProperty('--person-colour', person.colour)
-      return element('li', { class: 'notes-presence__person' }, swatch,
-        document.createTextNode(person.self ? t('you', { name: person.name }) : person.name))
-    }))
-  }
-  awareness.on('change', () => { renderPresence(); renderEditors() })
-  renderPresence()
+  const showPresence = () => { if (presenceList) renderPresence(presenceList, awareness, doc.clientID, t) }
+  awareness.on('change', () => { showPresence(); renderEditors() })
+  showPresence()
 
   // "Anna is writing here" under a point others have their cursor in (not announced: just shown).
   function renderEditors () {
@@ -155,7 +170,7 @@ function start (root) {
     for (const [clientId, state] of awareness.getStates()) {
       if (clientId === doc.clientID || !state || !state.user || !state.editing) continue
       if (!byPoint.has(state.editing)) byPoint.set(state.editing, new Set())
-      byPoint.get(state.editing).add(String(state.user.name))
+      byPoint.get(state.editing).add(personName(state.user, t))
     }
     for (const view of views.values()) {
       const names = byPoint.get(view.ymap.get('id'))
@@ -258,11 +273,21 @@ function start (root) {
     const remove = button('delete', t('delete'))
     const actions = element('div', { class: 'note-point__actions' }, up, down, remove)
     const editors = element('p', { class: 'note-point__editors', hidden: true })
-    const li = element('li', { class: 'note-point' }, label, textarea, editors,
+    const field = pointField(textarea, { max: maxPointChars, t })
+    const li = element('li', { class: 'note-point' }, label, textarea, field.counter, editors,
       element('div', { class: 'note-point__controls' },
         element('div', { class: 'note-point__takeaway-field' }, checkbox, takeawayLabel), actions))
-    const view = { li, label, textarea, editors, checkbox, takeawayFor, up, down, remove, actions, ymap, binding: null }
-    view.binding = bindTextarea(textarea, ymap.get('text'), LOCAL)
+    const view = { li, label, textarea, field, editors, checkbox, takeawayFor, up, down, remove, actions, ymap, binding: null }
+    view.binding = bindTextarea(textarea, ymap.get('text'), LOCAL, {
+      maxLength: maxPointChars,
+      onCut: () => {
+        // The same words again are no change to the live region: a no-break space makes them one.
+        const text = t('text_cut', { max: formatNumber(maxPointChars) })
+        announcer.textContent = announcer.textContent === text ? `${text}\u00a0` : text
+      },
+      onValue: field.refresh
+    })
+    field.refresh()
     checkbox.addEventListener('change', () => {
       if (!canEdit) return
       doc.transact(() => view.ymap.set('takeaway', checkbox.checked), LOCAL)
@@ -329,6 +354,7 @@ function start (root) {
       if (keep.has(key)) continue
       if (view === activeView) lost = view
       view.binding.unbind()
+      view.field.dispose()
       view.li.remove()
       views.delete(key)
     }

@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
-from ..models import Invitation, InvitationStatus
+from ..models import HeldAttendee, Invitation, InvitationStatus
 from ..permissions import rsvp_closes_at
-from ..selectors import invitation_list, invitation_summary, send_batches
-from ..services import invitation_send_start, invitation_token_revoke
+from ..selectors import held_attendee_list, invitation_list, invitation_summary, send_batches
+from ..services import held_attendee_resolve, invitation_send_start, invitation_token_revoke
 from .base import ConsultationAdminMixin, ServiceActionMixin, posted_pk
 
 # The overview's columns of counts, in the order of the workflow; "no answer" is sent and unanswered.
@@ -33,6 +33,7 @@ class InvitationIndexView(ConsultationAdminMixin, TemplateView):
         closes_at = rsvp_closes_at(consultation=self.consultation)
         return super().get_context_data(
             invitations=invitation_list(consultation=self.consultation),
+            held_attendees=list(held_attendee_list(consultation=self.consultation)),
             summary=summary,
             counts=[(key, label, counts.get(key, 0)) for key, label in COUNT_LABELS],
             not_sent=counts.get(InvitationStatus.NOT_SENT.value, 0),
@@ -79,4 +80,20 @@ class InvitationSendView(ServiceActionMixin, View):
             ),
             success=_("Sending has started."),
             redirect_to=self.url("sends"),
+        )
+
+
+class HeldAttendeeResolveView(ServiceActionMixin, View):
+    """ "Handled": the organisers have dealt with a person a link could not add (services/holds.py)."""
+
+    def post(self, request, consultation_id):
+        held = get_object_or_404(
+            HeldAttendee.objects.select_related("invitation", "consultation"),
+            pk=posted_pk(request, "held"),
+            consultation=self.consultation,
+        )
+        return self.run(
+            lambda: held_attendee_resolve(held=held, actor=request.user),
+            success=_("Marked as handled."),
+            redirect_to=self.url("index"),
         )

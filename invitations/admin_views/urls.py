@@ -4,7 +4,7 @@ from django.urls import path
 
 from .attendees import AttendanceListView, AttendeeExportView, CheckInView
 from .build import InvitationBuildView
-from .overview import InvitationIndexView, InvitationSendView, TokenRevokeView
+from .overview import HeldAttendeeResolveView, InvitationIndexView, InvitationSendView, TokenRevokeView
 from .sending import ReminderSendView, SendProgressView, SendRetryView
 
 app_name = "invitations_admin"
@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:consultation_id>/send/", InvitationSendView.as_view(), name="send"),
     path("<int:consultation_id>/revoke/", TokenRevokeView.as_view(), name="revoke"),
     path("<int:consultation_id>/remind/", ReminderSendView.as_view(), name="remind"),
+    path("<int:consultation_id>/held/resolve/", HeldAttendeeResolveView.as_view(), name="held_resolve"),
     path("<int:consultation_id>/sends/", SendProgressView.as_view(), name="sends"),
     path("<int:consultation_id>/sends/retry/", SendRetryView.as_view(), name="retry"),
     path("<int:consultation_id>/attendees.csv", AttendeeExportView.as_view(), name="export"),

@@ -1,5 +1,6 @@
-from ..choices import AccessNeed, DeliveryStatus, InvitationStatus, SendKind
+from ..choices import AccessNeed, DeliveryStatus, HoldReason, InvitationStatus, SendKind
 from .attendee import Attendee
+from .held import HeldAttendee
 from .invitation import Invitation
 from .sending import InvitationDelivery, InvitationSend
 
@@ -7,6 +8,8 @@ __all__ = [
     "AccessNeed",
     "Attendee",
     "DeliveryStatus",
+    "HeldAttendee",
+    "HoldReason",
     "Invitation",
     "InvitationDelivery",
     "InvitationSend",

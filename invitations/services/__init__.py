@@ -5,6 +5,7 @@ from .accounts import attendee_accounts_link
 from .attendance import attendee_check_in, attendee_remove
 from .create import invitation_create_many
 from .delivery import invitation_send
+from .holds import held_attendee_resolve
 from .privacy import attendee_needs_erase
 from .rsvp import AttendeeData, RsvpOutcome, RsvpRefused, rsvp_accept, rsvp_decline
 from .sending import invitation_send_retry, invitation_send_start, reminder_send
@@ -19,6 +20,7 @@ __all__ = [
     "attendee_check_in",
     "attendee_needs_erase",
     "attendee_remove",
+    "held_attendee_resolve",
     "invitation_create_many",
     "invitation_send",
     "invitation_send_retry",

@@ -5,6 +5,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from ..models import Attendee
+from ..permissions import rsvp_link_refusal
+from ..selectors import accounts_by_email
+from .attendees import AttendeeData
+from .holds import Held, held_attendees_store
 
 
 def _names(full_name: str) -> tuple[str, str]:
@@ -17,19 +21,31 @@ def attendee_accounts_link(*, attendees: Iterable[Attendee]) -> list[Attendee]:
     """Links each attendee without an account to the account with their email, creating it when there
     is none: no password (they log in by emailed code), the inviting organisation as theirs.
 
-    Returns the attendees linked now; those are the ones to send a login email. An existing
-    account keeps its organisation: a person represents one organisation, set by the first.
+    Returns the attendees linked now; those are the ones to send a login email. Only an account of no
+    organisation or of the inviting one is linked (and only the former gets the organisation set). A
+    staff account, or another organisation's, is never touched: the attendee is held for the
+    organisers instead (services/holds.py). The RSVP screens these out before; this holds whoever
+    calls, e.g. a promotion from the waiting list after the account became staff.
     """
-    User = get_user_model()
-    linked = []
+    attendees = [attendee for attendee in attendees if attendee.user_id is None]
+    accounts = accounts_by_email(emails=[attendee.email for attendee in attendees])
+    linked, held = [], {}
     for attendee in attendees:
-        if attendee.user_id is not None:
+        user = accounts.get(attendee.email.lower())
+        invitation = attendee.invitation
+        organisation_id = invitation.organisation_id
+        reason = rsvp_link_refusal(account=user, organisation_id=organisation_id) if user else None
+        if reason is not None:
+            held.setdefault(invitation.pk, (invitation, []))[1].append(
+                Held(
+                    person=AttendeeData(name=attendee.name, email=attendee.email), reason=reason, account=user
+                )
+            )
+            attendee.delete()
             continue
-        user = User.objects.filter(email__iexact=attendee.email).first()
-        organisation_id = attendee.invitation.organisation_id
         if user is None:
             first_name, last_name = _names(attendee.name)
-            user = User.objects.create_user(
+            user = get_user_model().objects.create_user(
                 email=attendee.email,
                 password=None,
                 first_name=first_name[:150],
@@ -48,6 +64,8 @@ def attendee_accounts_link(*, attendees: Iterable[Attendee]) -> list[Attendee]:
         attendee.user = user
         attendee.save(update_fields=["user"])
         linked.append(attendee)
+    for invitation, people in held.values():
+        held_attendees_store(invitation=invitation, held=people)
     return linked
 
 

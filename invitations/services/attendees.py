@@ -10,7 +10,6 @@ from django.utils.translation import ngettext
 
 from ..choices import AccessNeed
 from ..models import Attendee, Invitation
-from ..selectors import emails_taken_elsewhere
 
 
 @dataclass(frozen=True)
@@ -65,18 +64,12 @@ def attendees_validate(*, invitation: Invitation, attendees: Sequence[AttendeeDa
                 _("%(email)s is named twice: each person can be named once.") % {"email": person.email}
             )
         seen.add(person.email)
-    taken = emails_taken_elsewhere(consultation=invitation.consultation, emails=seen, exclude=invitation)
-    errors += [taken_message(email=email) for email in sorted(taken)]
+    # Nothing here depends on who else has an address (another organisation's attendee, an account):
+    # an error saying so would let a link holder probe addresses. Such people are held instead
+    # (services/holds.py), after this.
     if errors:
         raise ValidationError(errors)
     return people
-
-
-def taken_message(*, email: str) -> str:
-    return _(
-        "%(email)s is already registered for this consultation by another organisation. A person can "
-        "attend for one organisation only; contact the organiser if this is wrong."
-    ) % {"email": email}
 
 
 def attendees_replace(*, invitation: Invitation, attendees: Sequence[AttendeeData]) -> tuple[int, int]:

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from ..log_actions import RSVP_ACCEPT, RSVP_DECLINE
-from ..models import Invitation, InvitationStatus
+from ..models import HeldAttendee, Invitation, InvitationStatus
 from ..permissions import TokenState, token_state
 from ..selectors import invitation_for_token, seats_left
 from .accounts import attendee_accounts_link, login_emails_queue
 from .attendees import AttendeeData, attendees_replace, attendees_validate
 from .common import consultation_lock
+from .holds import attendees_screen, held_attendees_release, held_attendees_store
 from .waitlist import promote_fitting
 
 
@@ -36,6 +37,9 @@ class RsvpOutcome:
     # A form already used for an earlier answer, sent again with other data (e.g. from a stale tab):
     # not stored, so an old page cannot silently overwrite a newer answer.
     duplicate: bool = False
+    # People named whom the link may not add (services/holds.py): waiting for the organisers. Every
+    # one gets the same neutral answer, whatever the reason; the reason is not for the link holder.
+    held: list[HeldAttendee] = field(default_factory=list)
 
 
 def _stale_form(*, invitation: Invitation, nonce: str) -> RsvpOutcome | None:
@@ -58,11 +62,15 @@ def _answering_invitation(*, token: str) -> Invitation:
     return invitation
 
 
-def _unchanged(*, invitation: Invitation, nonce: str) -> RsvpOutcome:
+def _unchanged(*, invitation: Invitation, nonce: str, held=()) -> RsvpOutcome:
     if nonce and invitation.answer_nonce != nonce:
         invitation.answer_nonce = nonce
         invitation.save(update_fields=["answer_nonce"])
-    return RsvpOutcome(invitation=invitation, changed=False)
+    return RsvpOutcome(invitation=invitation, changed=False, held=list(held))
+
+
+def _held_rows(*, invitation: Invitation, emails) -> list[HeldAttendee]:
+    return list(invitation.held_attendees.filter(email__in=set(emails)).order_by("pk"))
 
 
 @transaction.atomic
@@ -71,20 +79,30 @@ def rsvp_accept(*, token: str, attendees: Sequence[AttendeeData], nonce: str = "
     list with its attendees; a changed answer that frees seats promotes the next in line."""
     invitation = _answering_invitation(token=token)
     people = attendees_validate(invitation=invitation, attendees=attendees)
+    # Decided before anything is stored, and the same way for every address (services/holds.py).
+    screening = attendees_screen(invitation=invitation, people=people)
+    admitted, held_emails = screening.admitted, [item.person.email for item in screening.held]
     current = {
         (a.name, a.email, tuple(a.access_needs), a.access_needs_other, a.dietary_needs)
         for a in invitation.attendees.all()
     }
-    if invitation.status in (InvitationStatus.ACCEPTED, InvitationStatus.WAITLISTED) and current == {
-        (p.name, p.email, p.access_needs, p.access_needs_other, p.dietary_needs) for p in people
-    }:
-        return _unchanged(invitation=invitation, nonce=nonce)  # e.g. the same form submitted twice
+    waiting = _held_rows(invitation=invitation, emails=held_emails)
+    if (
+        invitation.status in (InvitationStatus.ACCEPTED, InvitationStatus.WAITLISTED)
+        and current
+        == {(p.name, p.email, p.access_needs, p.access_needs_other, p.dietary_needs) for p in admitted}
+        and len(waiting) == len(held_emails)
+    ):
+        # e.g. the same form submitted twice; its held people are told the same again
+        return _unchanged(invitation=invitation, nonce=nonce, held=waiting)
     if stale := _stale_form(invitation=invitation, nonce=nonce):
         return stale
 
     was_accepted = invitation.status == InvitationStatus.ACCEPTED
     free = seats_left(consultation=invitation.consultation, exclude=invitation)
-    fits = free is None or len(people) <= free
+    # Held people take no seat: they are not attendees (they count against the organisation's quota
+    # of names, checked above, as they were named).
+    fits = free is None or len(admitted) <= free
     if was_accepted and not fits:
         # Moving an accepted organisation to the waiting list would cost it the seats it has.
         raise ValidationError(
@@ -95,7 +113,9 @@ def rsvp_accept(*, token: str, attendees: Sequence[AttendeeData], nonce: str = "
             code="capacity",
             params={"seats": free},
         )
-    removed, _added = attendees_replace(invitation=invitation, attendees=people)
+    removed, _added = attendees_replace(invitation=invitation, attendees=admitted)
+    held_attendees_release(invitation=invitation, emails=[person.email for person in admitted])
+    held_attendees_store(invitation=invitation, held=screening.held)
     now = timezone.now()
     if fits:
         invitation.status, invitation.waitlisted_at = InvitationStatus.ACCEPTED, None
@@ -114,9 +134,10 @@ def rsvp_accept(*, token: str, attendees: Sequence[AttendeeData], nonce: str = "
     log(
         instance=invitation,
         action=RSVP_ACCEPT,
-        data={"status": invitation.status, "attendees": len(people), "accounts_linked": len(linked)},
+        data={"status": invitation.status, "attendees": len(admitted), "accounts_linked": len(linked)},
     )
-    return RsvpOutcome(invitation=invitation, changed=True, promoted=promoted)
+    held = _held_rows(invitation=invitation, emails=held_emails)
+    return RsvpOutcome(invitation=invitation, changed=True, promoted=promoted, held=held)
 
 
 @transaction.atomic

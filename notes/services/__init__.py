@@ -1,5 +1,12 @@
 from .compaction import CompactionMismatch, note_snapshot_compact
-from .document import note_document_load
+from .document import (
+    LoadedNotes,
+    note_author_bytes,
+    note_document_load,
+    note_group_questions,
+    note_stored_bytes,
+    notes_load,
+)
 from .log import (
     NoteTakingClosed,
     note_log_lock,
@@ -10,11 +17,16 @@ from .log import (
 
 __all__ = [
     "CompactionMismatch",
+    "LoadedNotes",
     "NoteTakingClosed",
+    "note_author_bytes",
     "note_document_load",
+    "note_group_questions",
     "note_log_lock",
     "note_logs_last_seq",
     "note_snapshot_compact",
+    "note_stored_bytes",
     "note_update_append",
     "note_updates_between",
+    "notes_load",
 ]

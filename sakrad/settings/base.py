@@ -155,7 +155,9 @@ ACCOUNT_RATE_LIMITS = {
     "request_login_code": "20/m/ip,3/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-# Production turns this on (sakrad.middleware.StaffSecondFactorMiddleware); demo accounts skip it.
+# Production turns this on: staff rights only with a second factor (sakrad/roles.py), and every page
+# sends staff without one to set it up (sakrad.middleware.StaffSecondFactorMiddleware). Demo accounts
+# (DEBUG) skip it.
 SAKRAD_REQUIRE_STAFF_MFA = False
 MFA_TOTP_ISSUER = "Sakråd"
 LOGIN_URL = "account_login"

@@ -41,14 +41,23 @@ def test_accepting_creates_accounts_without_passwords(consultation, framtid, tok
 
 
 def test_an_existing_account_is_linked_not_duplicated(consultation, framtid, token, commit):
-    other = factories.organisation(name="Annan förening")
-    existing = User.objects.create_user(email="anna@framtid.se", password=None, organisation=other)
+    # Of this organisation, or of none (which then gets this one). Another organisation's account is
+    # never linked by a link: test_rsvp_reach.py.
+    own = User.objects.create_user(email="anna@framtid.se", password=None, organisation=framtid)
+    loose = User.objects.create_user(email="omar@framtid.se", password=None, first_name="Omar")
     with commit():
-        rsvp_accept(token=token, attendees=[AttendeeData(name="Anna Lind", email="anna@framtid.se")])
-    assert User.objects.filter(email="anna@framtid.se").count() == 1
-    existing.refresh_from_db()
-    assert existing.organisation == other  # one organisation per person: the first one stays
-    assert invitation_of(framtid, consultation).attendees.get().user == existing
+        rsvp_accept(
+            token=token,
+            attendees=[
+                AttendeeData(name="Anna Lind", email="anna@framtid.se"),
+                AttendeeData(name="Omar Said", email="Omar@Framtid.se"),
+            ],
+        )
+    assert User.objects.filter(email__in=["anna@framtid.se", "omar@framtid.se"]).count() == 2
+    loose.refresh_from_db()
+    assert loose.organisation == framtid and loose.first_name == "Omar"  # names are the account's own
+    attendees = invitation_of(framtid, consultation).attendees.order_by("pk")
+    assert [attendee.user for attendee in attendees] == [own, loose]
 
 
 def test_each_attendee_gets_a_login_email_in_swedish_and_english(token, commit):

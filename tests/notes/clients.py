@@ -9,8 +9,9 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 from pycrdt import Array, Doc, Map, Text, YMessageType, YSyncMessageType
 
+from notes.consumer import NOTICE
 from notes.protocol import AUTH, sync_step1, sync_step2, update_message
-from notes.yjs import Reader
+from notes.wire import Reader
 from tests.security.websocket import HOST, ORIGIN, session_cookie
 
 
@@ -32,6 +33,8 @@ class NotesClient:
         self.communicator = WebsocketCommunicator(application, path, headers=headers_for(client, origin))
         self.auth: list[tuple[int, str]] = []
         self.awareness: list[bytes] = []
+        self.notices: list[str] = []  # why the server is about to close (message type 4)
+        self.steps1 = 0  # sync step 1 messages from the server (a repeated one asks for our step 2)
         self.closed_code: int | None = None
 
     @property
@@ -93,6 +96,7 @@ class NotesClient:
             step = reader.var_uint()
             payload = reader.var_bytes()
             if step == YSyncMessageType.SYNC_STEP1:
+                self.steps1 += 1
                 return sync_step2(self.doc.get_update(payload))
             else:
                 self.doc.apply_update(payload)
@@ -100,6 +104,8 @@ class NotesClient:
             self.awareness.append(frame)
         elif kind == AUTH:
             self.auth.append((reader.var_uint(), reader.var_string()))
+        elif kind == NOTICE:
+            self.notices.append(reader.var_string())
         return None
 
     async def wait_closed(self, timeout: float = 2) -> int | None:
@@ -109,6 +115,8 @@ class NotesClient:
             message = await self.communicator.receive_output(timeout)
             if message["type"] == "websocket.close":
                 self.closed_code = message.get("code", 1000)
+            elif "bytes" in message:
+                self.handle(message["bytes"])
         return self.closed_code
 
     async def close(self) -> None:

@@ -13,7 +13,12 @@ from accounts.models import User
 from breakouts.models import BreakoutGroup
 from breakouts.services import breakout_group_create, group_member_add, note_taking_open
 from notes.registry import documents_forget
-from tests.factories import ConsultationPageFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    ConsultationPageFactory,
+    DiscussionQuestionFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +70,10 @@ def wagtail_roots(transactional_db):
 
 @pytest.fixture
 def room(wagtail_roots) -> Room:
-    consultation = ConsultationPageFactory()
+    # The notes name these question numbers; the server refuses points under any other.
+    consultation = ConsultationPageFactory(
+        questions=[DiscussionQuestionFactory.build(number=number) for number in (1, 2, 3)]
+    )
     group = breakout_group_create(consultation=consultation, name="Grupp A")
     other_group = breakout_group_create(consultation=consultation, name="Grupp B")
     members = [UserFactory(organisation=OrganisationFactory()) for _ in range(3)]

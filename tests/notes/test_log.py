@@ -138,20 +138,27 @@ def test_compaction_equals_the_replayed_log(room):
     assert document_json(note_document_load(group_id=room.group.pk)[0]) == document_json(writer.doc)
 
 
-def test_compaction_never_folds_an_update_with_missing_dependencies(room):
+def test_a_stored_update_that_waits_in_vain_is_quarantined_and_the_rest_folds(room):
+    """Before the schema was enforced on write, an update whose dependency never came was stored. It
+    cannot be applied: loading quarantines it, and everything else loads and folds."""
     writer = Writer()
-    first = writer.add("Grund")
-    dependent = writer.type(0, " som saknas")  # needs `first`, which the log does not have yet
+    writer.add("Grund")
+    dependent = writer.type(0, " som saknas")  # needs the point, which the log does not have
     other = Writer()
-    independent = other.add("Annan punkt")
-    append(room, independent)
+    append(room, other.add("Annan punkt"))
     append(room, dependent)
 
-    assert note_snapshot_compact(group_id=room.group.pk) == 1, "only the update before the gap is folded"
-    assert list(NoteUpdate.objects.filter(group=room.group).values_list("seq", flat=True)) == [2]
+    doc, last = note_document_load(group_id=room.group.pk)
+    assert [point["text"] for point in document_json(doc)] == ["Annan punkt"] and last == 2
+    quarantined = NoteUpdate.objects.get(group=room.group, seq=2)
+    assert quarantined.quarantined_at is not None and quarantined.quarantine_reason.startswith("pending")
 
-    append(room, first)  # the dependency arrives: now everything can be folded
-    assert note_snapshot_compact(group_id=room.group.pk) == 3
+    assert note_snapshot_compact(group_id=room.group.pk) == 2
+    assert list(NoteUpdate.objects.filter(group=room.group).values_list("seq", flat=True)) == [2], (
+        "the quarantined row is kept for staff"
+    )
+    append(room, writer.updates[0])  # the writer still holds both and sends them again
+    append(room, dependent)
     texts = sorted(point["text"] for point in document_json(note_document_load(group_id=room.group.pk)[0]))
     assert texts == ["Annan punkt", "Grund som saknas"]
 

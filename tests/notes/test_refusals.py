@@ -10,9 +10,18 @@ from breakouts.services import group_member_move, group_member_remove, note_taki
 from notes import limits
 from notes.models import NoteUpdate
 from notes.protocol import PERMISSION_DENIED, PERMISSION_GRANTED, update_message
+from notes.protocol import awareness_read as parse_awareness
+from notes.wire import Reader
 from tests.notes.clients import NotesClient
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def presence_states(frame: bytes) -> dict:
+    """client id -> (clock, state) of an awareness frame."""
+    reader = Reader(frame)
+    assert reader.var_uint() == YMessageType.AWARENESS
+    return parse_awareness(reader.var_bytes()).states
 
 
 def run(scenario):
@@ -171,8 +180,9 @@ def test_logged_out_user_is_disconnected(room):
 
 
 def test_awareness_is_relayed_not_stored(room):
-    state = b'{"user":{"name":"Alice"}}'
+    state = b'{"user":{"name":"Alice"},"editing":"p1"}'
     body = write_var_uint(1) + write_var_uint(42) + write_var_uint(1) + write_var_uint(len(state)) + state
+    name = room.members[0].public_name()
 
     async def scenario():
         alice = NotesClient(room.path, room.login(room.members[0]))
@@ -181,14 +191,17 @@ def test_awareness_is_relayed_not_stored(room):
         await bob.connect()
         await alice.send(create_awareness_message(body))
         await bob.pump()
-        assert bob.awareness[-1] == create_awareness_message(body)
+        relayed = presence_states(bob.awareness[-1])
+        assert relayed[42][0] == 1
+        assert relayed[42][1]["user"]["name"] == name, "the server names the sender, not the sender itself"
+        assert relayed[42][1]["editing"] == "p1"
         late = NotesClient(room.path, room.login(room.members[2]))
         await late.connect()
         await late.pump()
-        assert create_awareness_message(body) in late.awareness, "a joiner learns who is here"
+        assert any(42 in presence_states(frame) for frame in late.awareness), "a joiner learns who is here"
         await alice.close()
         await bob.pump()
-        assert bob.awareness[-1][0] == YMessageType.AWARENESS and b"null" in bob.awareness[-1]
+        assert presence_states(bob.awareness[-1])[42][1] is None
         await bob.close()
         await late.close()
 

@@ -29,7 +29,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from notes.protocol import sync_step1, sync_step2, update_message
-from notes.yjs import Reader
+from notes.wire import Reader
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 40.0  # importing Django and Wagtail on a busy 2-core CI machine takes a while

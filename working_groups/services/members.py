@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from breakouts.permissions import is_staff
+from sakrad.roles import holds_staff_role
 
 from ..log_actions import MEMBER_ADD, MEMBER_REMOVE
 from ..models import WorkingGroupMember
@@ -29,7 +29,8 @@ def working_group_member_add(*, consultation, email: str, by) -> WorkingGroupMem
     user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
     if user is None or not email.strip():
         raise WorkingGroupError(_("No account with that email address."), code=WorkingGroupError.NO_ACCOUNT)
-    if is_staff(user):
+    # What the account is, not whether its staff rights count yet (they wait for a second factor).
+    if holds_staff_role(user):
         raise WorkingGroupError(
             _("That account belongs to staff, who see the draft already."),
             code=WorkingGroupError.STAFF_ACCOUNT,

@@ -50,3 +50,12 @@ export function element (tag, attributes = {}, ...children) {
   for (const child of children) if (child) node.append(child)
   return node
 }
+
+/** 4600 as the page's language writes it ("4 600" in Swedish). */
+export function formatNumber (value) {
+  try {
+    return new Intl.NumberFormat(document.documentElement.lang || undefined).format(value)
+  } catch (error) {
+    return String(value)
+  }
+}

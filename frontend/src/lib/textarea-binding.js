@@ -5,6 +5,12 @@
 // Remote changes: the textarea gets the Y.Text's new value, and its selection is carried across the
 // change by transforming selectionStart/End through the change's delta, so a caret never jumps
 // when someone else types earlier in the same point.
+//
+// Local input is limited to what the server accepts (lib/limits.js): refused control characters
+// are cleaned from what is typed, pasted or dropped, and nothing goes in beyond the maximum length.
+// Remote text is shown whole, even when longer.
+
+import { DEFAULT_MAX_POINT_CHARS, applyChange, caretAfter, cleanText, cutToFit, limitChange } from './limits.js'
 
 /** Where a local edit differs: {index, remove, insert}; null when the two strings are equal. */
 export function diffStrings (before, after) {
@@ -55,21 +61,64 @@ export function transformPosition (position, delta, stay = false) {
  * Bind `textarea` to `ytext`. Returns an object with unbind() and rebind(newText) (a point copied by
  * a move gets a new Y.Text; the same textarea keeps focus and caret).
  * `origin` marks local transactions so that observers can tell them from remote ones.
+ * Options: `maxLength` (code units a point may hold), `onCut()` (called when typed or pasted text
+ * was cut to fit), `onValue()` (called after every change of the textarea's value).
  */
-export function bindTextarea (textarea, ytext, origin) {
+export function bindTextarea (textarea, ytext, origin, options = {}) {
+  const maxLength = options.maxLength || DEFAULT_MAX_POINT_CHARS
+  const onCut = options.onCut || (() => {})
+  const onValue = options.onValue || (() => {})
   let text = ytext
   let shown = text.toString()
   textarea.value = shown
+  // The browser stops typing at the limit itself (and IMEs respect it); the checks below also
+  // cover what maxlength lets through: drag and drop, script, a text that was already longer.
+  textarea.maxLength = maxLength
 
   const onInput = () => {
     const now = textarea.value
-    const change = diffStrings(shown, now)
-    shown = now
-    if (change === null) return
+    const typed = diffStrings(shown, now)
+    if (typed === null) {
+      shown = now
+      return
+    }
+    const change = limitChange(shown, typed, maxLength)
+    if (change.insert !== typed.insert) {
+      // Put into the textarea what goes into the document, with the caret where it belongs.
+      const focused = document.activeElement === textarea
+      const start = caretAfter(textarea.selectionStart, typed, change)
+      const end = caretAfter(textarea.selectionEnd, typed, change)
+      textarea.value = applyChange(shown, change)
+      if (focused) textarea.setSelectionRange(start, end)
+      if (change.cut) onCut()
+    }
+    shown = textarea.value
+    onValue()
+    if (change.remove === 0 && change.insert.length === 0) return
     text.doc.transact(() => {
       if (change.remove > 0) text.delete(change.index, change.remove)
       if (change.insert.length > 0) text.insert(change.index, change.insert)
     }, origin)
+  }
+
+  // A paste that needs cleaning or cutting is inserted by us, so that the browser's own maxlength
+  // cut (silent) does not come first: the person hears that the text was cut.
+  const onPaste = (event) => {
+    if (textarea.readOnly || !event.clipboardData) return
+    const pasted = event.clipboardData.getData('text/plain')
+    const selected = textarea.selectionEnd - textarea.selectionStart
+    const clean = cleanText(pasted)
+    const insert = cutToFit(clean, maxLength - (textarea.value.length - selected))
+    if (insert === pasted) return
+    event.preventDefault()
+    if (insert.length > 0 || selected > 0) {
+      // insertText keeps the browser's undo history; setRangeText is the fallback where it is gone.
+      if (!document.execCommand('insertText', false, insert)) {
+        textarea.setRangeText(insert, textarea.selectionStart, textarea.selectionEnd, 'end')
+        textarea.dispatchEvent(new Event('input', { bubbles: true }))
+      }
+    }
+    if (insert.length < clean.length) onCut()
   }
 
   const onRemote = (event, transaction) => {
@@ -84,6 +133,7 @@ export function bindTextarea (textarea, ytext, origin) {
     if (textarea.value !== shown) {
       onInput()
       textarea.value = shown = text.toString()
+      onValue()
       return
     }
     const focused = document.activeElement === textarea
@@ -94,9 +144,11 @@ export function bindTextarea (textarea, ytext, origin) {
     shown = value
     textarea.value = value
     if (focused) textarea.setSelectionRange(start, end, direction)
+    onValue()
   }
 
   textarea.addEventListener('input', onInput)
+  textarea.addEventListener('paste', onPaste)
   text.observe(onRemote)
 
   return {
@@ -115,9 +167,11 @@ export function bindTextarea (textarea, ytext, origin) {
       }
       shown = value
       text.observe(onRemote)
+      onValue()
     },
     unbind () {
       textarea.removeEventListener('input', onInput)
+      textarea.removeEventListener('paste', onPaste)
       text.unobserve(onRemote)
     },
     get text () { return text }

@@ -1,0 +1,52 @@
+"""Who is ministry staff, in one place: every permission module (through `breakouts.permissions`,
+which re-exports `is_staff`), the notes socket and `StaffSecondFactorMiddleware` ask here.
+
+The rule: a staff user has staff rights only once they have a second factor, when
+`SAKRAD_REQUIRE_STAFF_MFA` is on (production). A second factor is an authenticator allauth asks for
+at every login (TOTP; WebAuthn were it enabled), so having one means this session passed it;
+recovery codes alone do not count.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+# The authenticator lookup, remembered on the user object: a request's user (and the user the notes
+# socket reads afresh for each access check) is new each time, so it is one query per request.
+_SECOND_FACTOR_CACHE = "_sakrad_has_second_factor"
+
+
+def _logged_in(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def holds_staff_role(user) -> bool:
+    """May enter Wagtail's admin (superuser or `wagtailadmin.access_admin`): staff by role, whether or
+    not their rights count yet (see `is_staff`)."""
+    return _logged_in(user) and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+
+
+def has_second_factor(user) -> bool:
+    """A TOTP (or WebAuthn) authenticator: what allauth's login asks for. Recovery codes are only a
+    fallback for a lost one."""
+    cached = getattr(user, _SECOND_FACTOR_CACHE, None)
+    if cached is None:
+        from allauth.mfa.models import Authenticator
+        from allauth.mfa.utils import is_mfa_enabled
+
+        cached = is_mfa_enabled(user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN])
+        setattr(user, _SECOND_FACTOR_CACHE, cached)
+    return cached
+
+
+def needs_second_factor(user) -> bool:
+    """Staff who must set up a second factor before using staff rights: anyone with a staff role, or
+    with Django's `is_staff` flag (the Django admin's door), who has none while it is required."""
+    if not (settings.SAKRAD_REQUIRE_STAFF_MFA and _logged_in(user)):
+        return False
+    return (holds_staff_role(user) or user.is_staff) and not has_second_factor(user)
+
+
+def is_staff(user) -> bool:
+    """Ministry staff with their staff rights: a staff role, and the second factor when required."""
+    return holds_staff_role(user) and not needs_second_factor(user)
