@@ -37,12 +37,12 @@ from .protocol import (
     update_message,
 )
 from .rate_limit import MemberAllowance, TokenBucket, allowance_acquire, allowance_of, allowance_release
-from .registry import GroupDocument, document_acquire, document_release
+from .registry import GroupDocument, WriteJudgement, document_acquire, document_release
 from .seqs import SeqSet
 from .services import NoteTakingClosed, note_snapshot_compact, note_stored_bytes, note_update_append
-from .shape import Judgement, Outcome
+from .shape import Outcome
 from .watch import WatchReading, watch_join, watch_leave
-from .wire import Malformed
+from .wire import Malformed, update_split
 
 logger = logging.getLogger(__name__)
 
@@ -150,6 +150,15 @@ class NotesConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_discard(notes_user_channel_group(self.user.pk), self.channel_name)
         except Exception:  # the layer away (Redis restarting): the groups expire by themselves
             logger.warning("a closing notes socket could not leave its channel groups", exc_info=True)
+
+    async def send_update(self, update: bytes, *, step2: bool = False) -> None:
+        """A document's state, in parts small enough for every server to send (notes/wire.py:
+        update_split); as a sync step 2, the last part is the step 2, so the client counts itself
+        synced once it has all of them."""
+        parts = update_split(update, limits.OUTGOING_PART_BYTES)
+        for part in parts[:-1]:
+            await self.send(bytes_data=update_message(part))
+        await self.send(bytes_data=(sync_step2 if step2 else update_message)(parts[-1]))
 
     async def refuse(self, code: int, reason: str) -> None:
         """Tells the client why (in the frame, as Daphne drops close reasons), then closes."""
@@ -262,12 +271,13 @@ class NotesConsumer(AsyncWebsocketConsumer):
     async def receive_sync(self, message: Sync) -> None:
         doc = self.entry.doc
         if message.step == YSyncMessageType.SYNC_STEP1:
-            await self.send(bytes_data=sync_step2(doc.get_update(message.payload)))
+            await self.send_update(doc.get_update(message.payload), step2=True)
             return
         update = message.payload
         if update == EMPTY_UPDATE:
             return
-        judgement = await self.judge(message)
+        verdict = await self.judge(message)
+        judgement = verdict.judgement
         # A reconnecting client's step 2 mostly repeats what we have (deletions are always sent).
         if judgement.outcome is Outcome.NOTHING_NEW:
             return
@@ -285,18 +295,17 @@ class NotesConsumer(AsyncWebsocketConsumer):
             return await self.refuse(code, judgement.reason)
         if not self.allowance.bytes.take(len(update)):
             return await self.refuse(limits.CLOSE_RATE_LIMITED, limits.REASON_RATE)
-        await self.store(update)
+        await self.store(update, verdict.new_writers)
 
-    async def judge(self, message: Sync) -> Judgement:
-        judgement = self.entry.judge_write(message.update, size=len(message.payload), author_id=self.user.pk)
-        if judgement.reason == "question":  # staff may have added the question since the load
+    async def judge(self, message: Sync) -> WriteJudgement:
+        size, author = len(message.payload), self.user.pk
+        verdict = self.entry.judge_write(message.update, size=size, author_id=author)
+        if verdict.judgement.reason == "question":  # staff may have added the question since the load
             await self.entry.questions_refresh()
-            judgement = self.entry.judge_write(
-                message.update, size=len(message.payload), author_id=self.user.pk
-            )
-        if judgement.reason == "question":
-            judgement.reason = limits.REASON_SCHEMA
-        return judgement
+            verdict = self.entry.judge_write(message.update, size=size, author_id=author)
+        if verdict.judgement.reason == "question":
+            verdict.judgement.reason = limits.REASON_SCHEMA
+        return verdict
 
     async def resync(self, message: Sync) -> None:
         """The update builds on something we lack (the client typed before our step 1 reached it, after
@@ -309,16 +318,17 @@ class NotesConsumer(AsyncWebsocketConsumer):
         self.last_resync = time.monotonic()
         await self.send(bytes_data=sync_step1(self.entry.doc.get_state()))
 
-    async def store(self, update: bytes) -> None:
+    async def store(self, update: bytes, new_writers: list[int]) -> None:
         try:
             seq = await notes_db(note_update_append)(
-                group_id=self.group_id, update=update, author_id=self.user.pk
+                group_id=self.group_id, update=update, author_id=self.user.pk, new_writers=new_writers
             )
         except NoteTakingClosed:
             await self.still_allowed(fresh=True)
             return
         if self.entry is None:
             return
+        self.entry.writers_add(new_writers, self.user.pk)
         self.entry.apply(seq, update, self.user.pk)
         self.sent.add(seq)
         await notes_group_send(
@@ -329,6 +339,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
                 "update": update,
                 "origin": self.channel_name,
                 "author": self.user.pk,
+                "writers": new_writers,
             },
         )
         if seq % limits.COMPACT_EVERY == 0:
@@ -379,6 +390,8 @@ class NotesConsumer(AsyncWebsocketConsumer):
             return
         seq, update, author = event["seq"], bytes(event["update"]), event.get("author")
         origin = event.get("origin") or ""
+        if author is not None:
+            self.entry.writers_add(event.get("writers", ()), author)
         first_here = self.entry.apply(seq, update, author)
         if first_here and author is not None and not same_process(origin, self.channel_name):
             # One person's budget is spent on whichever worker their sockets are.
@@ -413,7 +426,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
         if self.entry is None:
             return
         if found is None:  # folded into a snapshot meanwhile: send the whole state instead
-            await self.send(bytes_data=update_message(self.entry.doc.get_update()))
+            await self.send_update(self.entry.doc.get_update())
             self.sent = self.entry.held.copy()
             return
         for seq, update in found:

@@ -13,10 +13,16 @@ RATE_BURST = _setting("RATE_BURST", 200)
 # Quotas. A point's text, in characters as Y.Text counts them (UTF-16 code units); the editor
 # enforces it too (data-max-point-chars), so only a hand-made client meets the refusal.
 MAX_POINT_CHARS = _setting("MAX_POINT_CHARS", 5000)
-# What a group's notes may take in the database (snapshot and log), and what one member may have
-# sent to one group in all (a day's steady typing is about 2 MB).
+# A group's text, in characters: about 100 full points or 250 pages, far beyond what a day's group
+# writes, and small enough that the group page is live within 2 s in Chromium (docs/benchmarks.md,
+# "The group page at its limits"). One person may hold a quarter of it, so nobody alone can fill it.
+MAX_GROUP_CHARS = _setting("MAX_GROUP_CHARS", 500_000)
+MAX_MEMBER_CHARS = _setting("MAX_MEMBER_CHARS", 125_000)
+# What a group's notes may take in the database (snapshot and log: text, and what deleting leaves),
+# and what one person may send to one group in all: a 3-hour consultation of steady typing is about
+# 0.4 MB. Again a quarter, so nobody alone can fill it.
 MAX_GROUP_BYTES = _setting("MAX_GROUP_BYTES", 8 * 1024 * 1024)
-MAX_MEMBER_BYTES = _setting("MAX_MEMBER_BYTES", 4 * 1024 * 1024)
+MAX_MEMBER_BYTES = _setting("MAX_MEMBER_BYTES", 2 * 1024 * 1024)
 # One person's sockets, in every group and worker together: a laptop, a phone and a few tabs.
 MAX_SOCKETS_PER_MEMBER = _setting("MAX_SOCKETS_PER_MEMBER", 6)
 # One person's frames and bytes across all their sockets: above one socket's rate, so that only a
@@ -25,6 +31,8 @@ MEMBER_RATE_PER_SECOND = _setting("MEMBER_RATE_PER_SECOND", 60)
 MEMBER_RATE_BURST = _setting("MEMBER_RATE_BURST", 240)
 MEMBER_BYTES_PER_SECOND = _setting("MEMBER_BYTES_PER_SECOND", 64 * 1024)
 MEMBER_BYTES_BURST = _setting("MEMBER_BYTES_BURST", 1024 * 1024)
+# A document's state is sent in parts no larger than this (Daphne sends no message over 1 MiB).
+OUTGOING_PART_BYTES = _setting("OUTGOING_PART_BYTES", 512 * 1024)
 # How long a new socket listens for its person's other sockets before counting them.
 SOCKET_COUNT_SECONDS = _setting("SOCKET_COUNT_SECONDS", 1.0)
 # Presence: client ids one socket may speak for (y-websocket uses one per page).
@@ -48,7 +56,8 @@ CLOSE_MALFORMED = 4400  # refused: not the protocol, or outside the document sch
 CLOSE_ACCESS_LOST = 4403  # logged out, deactivated, removed from the group
 CLOSE_TOO_LARGE = 4413  # a frame over the size limit, or a quota reached
 CLOSE_RATE_LIMITED = 4429
-CLOSE_SERVER_ERROR = 1011
+# Not 1011: Daphne refuses to send it. Outside 4400-4499, so y-websocket reconnects.
+CLOSE_SERVER_ERROR = 4500
 
 # Close reasons: short tokens the browser maps to a message (frontend/src/lib/refusal.js).
 REASON_FRAME = "frame-too-large"

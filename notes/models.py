@@ -87,3 +87,19 @@ class NoteAuthorBytes(models.Model):
 
     def __str__(self):
         return f"{self.group_id}:{self.author_id}={self.folded_bytes}"
+
+
+class NoteWriter(models.Model):
+    """Whose a Yjs client id is in a group: the person whose socket first wrote with it (a page load
+    makes one). Another person's update may not add structs under it, and each person's share of
+    the notes is counted by their client ids (notes.limits.MAX_MEMBER_CHARS)."""
+
+    group = models.ForeignKey("breakouts.BreakoutGroup", on_delete=models.CASCADE, related_name="+")
+    client_id = models.PositiveBigIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "client_id"], name="note_writer_unique")]
+
+    def __str__(self):
+        return f"{self.group_id}:{self.client_id}={self.author_id}"

@@ -27,6 +27,7 @@ from .services import (
     note_author_bytes,
     note_group_questions,
     note_updates_between,
+    note_writers,
     notes_load,
 )
 from .shape import DocShape, Judgement, Outcome
@@ -42,6 +43,7 @@ class Loaded:
     notes: LoadedNotes
     questions: frozenset[int]
     author_bytes: dict[int, int]
+    writers: dict[int, int]
 
 
 def _group_load(*, group_id: int) -> Loaded:
@@ -49,7 +51,14 @@ def _group_load(*, group_id: int) -> Loaded:
         notes=notes_load(group_id=group_id),
         questions=note_group_questions(group_id=group_id),
         author_bytes=note_author_bytes(group_id=group_id),
+        writers=note_writers(group_id=group_id),
     )
+
+
+@dataclass
+class WriteJudgement:
+    judgement: Judgement
+    new_writers: list[int] = field(default_factory=list)  # client ids this update is the first of
 
 
 @dataclass
@@ -64,6 +73,7 @@ class GroupDocument:
     questions: frozenset[int] = frozenset()
     stored_bytes: int = 0
     author_bytes: dict[int, int] = field(default_factory=dict)
+    writers: dict[int, int] = field(default_factory=dict)  # client id -> the person who writes with it
     refused: set[int] = field(default_factory=set)  # seqs never applied here, never passed on
     waiting: dict[int, tuple[bytes, Update]] = field(
         default_factory=dict
@@ -84,7 +94,11 @@ class GroupDocument:
         self.doc, self.shape = loaded.notes.doc, loaded.notes.shape
         self.held = SeqSet(loaded.notes.last_seq)
         self.stored_bytes = loaded.notes.stored_bytes
-        self.questions, self.author_bytes = loaded.questions, loaded.author_bytes
+        self.questions, self.author_bytes, self.writers = (
+            loaded.questions,
+            loaded.author_bytes,
+            loaded.writers,
+        )
 
     async def questions_refresh(self) -> None:
         """The consultation's questions, read again (staff may have added one since the load)."""
@@ -92,7 +106,7 @@ class GroupDocument:
 
     # --- a client's new change ------------------------------------------------------------------
 
-    def judge_write(self, update: Update, *, size: int, author_id: int) -> Judgement:
+    def judge_write(self, update: Update, *, size: int, author_id: int) -> WriteJudgement:
         judgement = self.shape.judge(
             update,
             strictness=Strictness.WRITE,
@@ -100,12 +114,49 @@ class GroupDocument:
             max_point_chars=limits.MAX_POINT_CHARS,
         )
         if judgement.outcome is not Outcome.NEW:
-            return judgement
-        if self.stored_bytes + size > limits.MAX_GROUP_BYTES:
-            return Judgement(Outcome.TOO_LARGE, limits.REASON_GROUP, "the group's notes are full")
+            return WriteJudgement(judgement)
+        plan = judgement.plan
+        if any(self.writers.get(client, author_id) != author_id for client in plan.runs):
+            # Structs under another person's client id: would be counted as theirs.
+            return WriteJudgement(
+                Judgement(Outcome.REFUSED, limits.REASON_SCHEMA, "another person's client id")
+            )
+        quota = self._quota(plan, size=size, author_id=author_id)
+        if quota is not None:
+            return WriteJudgement(quota)
+        return WriteJudgement(judgement, [client for client in plan.runs if client not in self.writers])
+
+    def _quota(self, plan, *, size: int, author_id: int) -> Judgement | None:
+        """The group's and the person's quotas: whoever fills theirs is refused, the others go on."""
+        full = Judgement(Outcome.TOO_LARGE, limits.REASON_GROUP, "the group's notes are full")
+        mine = Judgement(Outcome.TOO_LARGE, limits.REASON_MEMBER, "this person's share is full")
         if self.author_bytes.get(author_id, 0) + size > limits.MAX_MEMBER_BYTES:
-            return Judgement(Outcome.TOO_LARGE, limits.REASON_MEMBER, "this member's share is full")
-        return judgement
+            return mine
+        if self.stored_bytes + size > limits.MAX_GROUP_BYTES:
+            return full
+        grows = sum(change for change in plan.writer_chars.values() if change > 0)
+        if not grows:
+            return None
+        clients = [client for client, author in self.writers.items() if author == author_id]
+        clients += [client for client in plan.runs if client not in self.writers]
+        # The running counts are upper bounds; the exact ones walk the structs, so only near a quota.
+        estimate = sum(self.shape.writer_chars.get(client, 0) for client in clients) + grows
+        if (
+            estimate > limits.MAX_MEMBER_CHARS
+            and self.shape.written(clients) + grows > limits.MAX_MEMBER_CHARS
+        ):
+            return mine
+        estimate = sum(self.shape.writer_chars.values()) + grows
+        if (
+            estimate > limits.MAX_GROUP_CHARS
+            and sum(self.shape.text_lengths().values()) + grows > limits.MAX_GROUP_CHARS
+        ):
+            return full
+        return None
+
+    def writers_add(self, clients: list[int], author_id: int) -> None:
+        for client in clients:
+            self.writers.setdefault(client, author_id)
 
     # --- updates of the log -----------------------------------------------------------------------
 

@@ -113,15 +113,16 @@ class Ranges:
         return result
 
     def add(self, start: int, end: int) -> None:
-        merged_start, merged_end, kept = start, end, []
-        for span_start, span_end in self.spans:
-            if span_end < merged_start or span_start > merged_end:
-                kept.append((span_start, span_end))
-            else:
-                merged_start, merged_end = min(merged_start, span_start), max(merged_end, span_end)
-        kept.append((merged_start, merged_end))
-        kept.sort()
-        self.spans = kept
+        """Adds [start, end), merging with the spans it touches (a bisect, not a scan: a long meeting
+        deletes in thousands of places)."""
+        low = bisect_right(self.spans, (start, float("inf")))
+        if low > 0 and self.spans[low - 1][1] >= start:
+            low -= 1
+        high = low
+        while high < len(self.spans) and self.spans[high][0] <= end:
+            start, end = min(start, self.spans[high][0]), max(end, self.spans[high][1])
+            high += 1
+        self.spans[low:high] = [(start, end)]
 
 
 class Outcome(Enum):
@@ -152,6 +153,7 @@ class Plan:
     roles: dict[ID, rules.Role] = field(default_factory=dict)
     deleted: list[tuple[int, int, int]] = field(default_factory=list)  # (client, start, end), new parts
     chars: dict[ID, int] = field(default_factory=dict)  # text -> change in length
+    writer_chars: dict[int, int] = field(default_factory=dict)  # client -> change in characters written
     questions: set[int] = field(default_factory=set)
     parents: dict[ID, Container] = field(default_factory=dict)  # new type -> where it stands
     dead: set[ID] = field(default_factory=set)  # type items deleted
@@ -180,6 +182,9 @@ class DocShape:
         self.roles: dict[ID, rules.Role] = {}
         self.deleted: dict[int, Ranges] = defaultdict(Ranges)
         self.chars: dict[ID, int] = defaultdict(int)
+        # Characters each writer (client id) has in texts, less what was deleted of them: an upper
+        # bound of what is theirs now (a deleted point's text still counts here; `written` is exact).
+        self.writer_chars: dict[int, int] = defaultdict(int)
         self.questions_used: set[int] = set()
         # A deleted point takes its text with it, whether or not the deletion names the text's
         # characters (yrs deletes what a type holds when the type is deleted).
@@ -233,6 +238,8 @@ class DocShape:
             self.deleted[client].add(start, end)
         for text, change in plan.chars.items():
             self.chars[text] += change
+        for client, change in plan.writer_chars.items():
+            self.writer_chars[client] += change
         self.questions_used |= plan.questions
 
     def alive(self, container: Container, plan: Plan | None = None) -> bool:
@@ -242,6 +249,24 @@ class DocShape:
                 return False
             container = self.parents.get(container) or (plan.parents.get(container) if plan else None)
         return True
+
+    def written(self, clients) -> int:
+        """The characters these writers have in the live texts now, exactly: what a deleted point
+        held, or was deleted, is not theirs any more. Walks their runs: only asked near a quota."""
+        total = 0
+        for client in clients:
+            runs = self.runs.get(client)
+            if runs is None:
+                continue
+            deleted = self.deleted.get(client) or Ranges()
+            for run in runs.items:
+                if (
+                    run.kind == STRING
+                    and self.roles.get(run.container) is rules.Role.TEXT
+                    and self.alive(run.container)
+                ):
+                    total += sum(end - start for start, end in deleted.missing(run.start, run.end))
+        return total
 
     def text_lengths(self) -> dict[ID, int]:
         """Each live point's text length, as the server knows it."""
@@ -410,6 +435,8 @@ class _Judge:
             self.plan.parents[(struct.client, struct.clock)] = placed.container
         if role is rules.Role.TEXT and struct.kind == STRING:
             self.plan.chars[placed.container] = self.plan.chars.get(placed.container, 0) + struct.length
+            writers = self.plan.writer_chars
+            writers[struct.client] = writers.get(struct.client, 0) + struct.length
         if role is rules.Role.POINT and placed.key == "question" and struct.kind == ANY:
             value = struct.value[0]
             if isinstance(value, int | float) and not isinstance(value, bool) and value == int(value):
@@ -438,6 +465,7 @@ class _Judge:
             if run.kind == STRING and self.shape.role(run.container, self.plan) is rules.Role.TEXT:
                 overlap = min(end, run.end) - max(start, run.start)
                 self.plan.chars[run.container] = self.plan.chars.get(run.container, 0) - overlap
+                self.plan.writer_chars[client] = self.plan.writer_chars.get(client, 0) - overlap
 
     def _lengths(self) -> None:
         if self.max_point_chars is None:

@@ -44,6 +44,7 @@ class Struct:
     parent: str | ID | None = None  # a root type's name, a type item's id, or None: as its origins'
     parent_sub: str | None = None  # the key in a map
     value: object = None  # STRING: str; TYPE: type reference; ANY: list of values
+    span: tuple[int, int] = (0, 0)  # where its bytes lie in the update it was read from
 
     @property
     def end(self) -> int:
@@ -58,6 +59,7 @@ class Struct:
 class Update:
     structs: dict[int, list[Struct]] = field(default_factory=dict)  # client -> its structs, in clock order
     deletes: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # client -> [(clock, length)]
+    deletes_at: int = 0  # where the delete set begins in the bytes it was read from
 
 
 def utf16_length(text: str) -> int:
@@ -232,11 +234,14 @@ def update_read(data: bytes) -> Update:
             raise Malformed("a client listed twice")  # yrs would restart its clock mid-list
         structs = update.structs[client] = []
         for _ in range(count):
+            start = reader.pos
             item = _struct(reader, client, clock)
+            item.span = (start, reader.pos)
             clock = item.end
             if clock > MAX_CLOCK:
                 raise Malformed("clock out of range")
             structs.append(item)
+    update.deletes_at = reader.pos
     for _ in range(reader.count()):
         client = reader.var_uint(MAX_CLIENT)
         ranges = update.deletes.setdefault(client, [])
@@ -261,3 +266,50 @@ def state_vector_read(data: bytes) -> dict[int, int]:
     if not reader.done:
         raise Malformed("trailing bytes")
     return result
+
+
+def _var_uint(number: int) -> bytes:
+    out = bytearray()
+    while number > 0x7F:
+        out.append(0x80 | (number & 0x7F))
+        number >>= 7
+    out.append(number)
+    return bytes(out)
+
+
+def update_split(data: bytes, limit: int) -> list[bytes]:
+    """One of our own updates (a document's state) as several, none much over `limit` bytes, that
+    together say the same: Daphne will not send a websocket message over 1 MiB, and a group's notes
+    may be larger. Each part holds whole structs of one or more writers from a clock on, the last
+    the delete set; a receiver keeps a part that builds on a later one pending until it comes."""
+    if len(data) <= limit:
+        return [data]
+    update = update_read(data)
+    parts: list[bytes] = []
+    sections: list[bytes] = []  # (writer, first clock, structs) in the part being built
+    size = 0
+
+    def flush(deletes: bytes = b"\x00") -> None:
+        nonlocal sections, size
+        parts.append(_var_uint(len(sections)) + b"".join(sections) + deletes)
+        sections, size = [], 0
+
+    for client, structs in update.structs.items():
+        run: list[Struct] = []
+        for struct in structs:
+            length = struct.span[1] - struct.span[0]
+            if run and size + length > limit:
+                sections.append(_section(data, client, run))
+                flush()
+                run = []
+            run.append(struct)
+            size += length
+        if run:
+            sections.append(_section(data, client, run))
+    flush(data[update.deletes_at :])
+    return parts
+
+
+def _section(data: bytes, client: int, structs: list[Struct]) -> bytes:
+    raw = b"".join(data[struct.span[0] : struct.span[1]] for struct in structs)
+    return _var_uint(len(structs)) + _var_uint(client) + _var_uint(structs[0].clock) + raw

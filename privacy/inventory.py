@@ -281,6 +281,9 @@ INVENTORY: tuple[Entry, ...] = (
     Entry("notes.NoteAuthorBytes", "author", C.ATTRIBUTION,
           _("how much one person has sent to a group's notes, for the per-member quota; never shown"),
           _("as long as the group"), A.ERASE),
+    Entry("notes.NoteWriter", "author", C.ATTRIBUTION,
+          _("whose browser wrote with which client id in a group's notes, for each person's share"),
+          _("as long as the group"), A.ERASE),
 )
 
 NOT_PERSONAL: tuple[NotPersonal, ...] = (

@@ -5,6 +5,7 @@ from .document import (
     note_document_load,
     note_group_questions,
     note_stored_bytes,
+    note_writers,
     notes_load,
 )
 from .log import (
@@ -28,5 +29,6 @@ __all__ = [
     "note_stored_bytes",
     "note_update_append",
     "note_updates_between",
+    "note_writers",
     "notes_load",
 ]

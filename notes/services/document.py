@@ -19,7 +19,7 @@ from pycrdt import Doc
 
 from breakouts.models import BreakoutGroup
 
-from ..models import NoteAuthorBytes, NoteSnapshot, NoteUpdate
+from ..models import NoteAuthorBytes, NoteSnapshot, NoteUpdate, NoteWriter
 from ..rules import Strictness
 from ..shape import DocShape, Outcome
 from ..wire import Malformed, update_read
@@ -190,6 +190,11 @@ def note_group_questions(*, group_id: int) -> frozenset[int]:
         "consultation__questions__number", flat=True
     )
     return frozenset(number for number in numbers if number is not None)
+
+
+def note_writers(*, group_id: int) -> dict[int, int]:
+    """Client id -> the person whose socket first wrote with it in this group."""
+    return dict(NoteWriter.objects.filter(group_id=group_id).values_list("client_id", "author_id"))
 
 
 def note_stored_bytes(*, group_id: int) -> int:

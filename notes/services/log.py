@@ -6,7 +6,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ..models import NoteLog, NoteUpdate
+from ..models import NoteLog, NoteUpdate, NoteWriter
 
 
 class NoteTakingClosed(Exception):
@@ -32,9 +32,12 @@ def _log_bump(group_id: int) -> int | None:
 
 
 @transaction.atomic
-def note_update_append(*, group_id: int, update: bytes, author_id: int | None) -> int:
+def note_update_append(
+    *, group_id: int, update: bytes, author_id: int | None, new_writers: list[int] = ()
+) -> int:
     """Stores one Yjs update and returns its sequence number. Committed when this returns, so the
-    caller may relay it: the log holds every update anyone has seen."""
+    caller may relay it: the log holds every update anyone has seen. `new_writers`: client ids the
+    update is the first to write with, recorded as the author's (notes.models.NoteWriter)."""
     from breakouts.selectors import group_note_taking_open
 
     # The UPDATE takes the lock first, so two appends to one group queue here and the numbers are
@@ -47,6 +50,11 @@ def note_update_append(*, group_id: int, update: bytes, author_id: int | None) -
     if not group_note_taking_open(group_id=group_id):
         raise NoteTakingClosed(group_id)
     _log_insert(group_id=group_id, seq=seq, update=bytes(update), author_id=author_id)
+    if new_writers and author_id is not None:
+        NoteWriter.objects.bulk_create(
+            [NoteWriter(group_id=group_id, client_id=client, author_id=author_id) for client in new_writers],
+            ignore_conflicts=True,
+        )
     return seq
 
 

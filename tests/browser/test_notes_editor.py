@@ -35,7 +35,7 @@ room = live.room
 _channel_layer_sends_from_a_worker_thread = live._channel_layer_sends_from_a_worker_thread
 
 NOTES_SOCKET = re.compile(r"/ws/notes/\d+$")
-MAX = 20  # a small maximum for these tests: data-max-point-chars, from NOTES_MAX_POINT_CHARS
+MAX = 20  # a small maximum for these tests: the server's notes.limits.MAX_POINT_CHARS and the page's
 STATUS = "[data-notes-status]"
 
 
@@ -63,8 +63,11 @@ def tab_for(browser, asgi_live_server):
 
 
 @pytest.fixture
-def small_points(settings):
-    settings.NOTES_MAX_POINT_CHARS = MAX
+def small_points(monkeypatch):
+    """One limit for the server and the page it renders (data-max-point-chars), as in production."""
+    import notes.limits
+
+    monkeypatch.setattr(notes.limits, "MAX_POINT_CHARS", MAX)
 
 
 def paste(tab, text: str) -> None:
@@ -132,7 +135,7 @@ class RefusingServer:
 # ---- Maximum length ------------------------------------------------------------------------------
 
 
-def test_typing_and_pasting_stop_at_the_maximum_length(room, tab_for, small_points):
+def test_typing_and_pasting_stop_at_the_maximum_length(room, tab_for, small_points, monkeypatch):
     anna = tab_for(room["first"])
     bo = tab_for(room["second"])
     for tab in (anna, bo):
@@ -167,8 +170,12 @@ def test_typing_and_pasting_stop_at_the_maximum_length(room, tab_for, small_poin
     assert document_texts(anna) == ["x" * (MAX - 1)]
 
     # A longer text from elsewhere is shown whole and marked; it can be shortened, not lengthened.
-    # (Anna's script writes past her editor straight into her document; the server's own limit,
-    # NOTES_MAX_POINT_CHARS as notes.limits read it at import, is far above this test's.)
+    # (Anna's script writes past her editor straight into her document, and the server's limit is
+    # raised after the pages loaded: a text longer than a page's limit, as a page that kept an older,
+    # lower one would see.)
+    import notes.limits
+
+    monkeypatch.setattr(notes.limits, "MAX_POINT_CHARS", 1000)
     anna.evaluate(
         """() => {
             const doc = document.getElementById('notes').notes.doc
@@ -464,12 +471,12 @@ def test_a_point_the_server_finds_too_long_can_be_shortened_and_resent(
     it by two people writing at once, or a page kept an older, higher limit."""
     import notes.limits
 
-    monkeypatch.setattr(notes.limits, "MAX_POINT_CHARS", 10)
     anna = tab_for(room["first"])
     bo = tab_for(room["second"])
     for tab in (anna, bo):
         tab.goto(group_url(room["group"]))
         tab.wait_for_selector(CONNECTED)
+    monkeypatch.setattr(notes.limits, "MAX_POINT_CHARS", 10)  # lowered once the pages have theirs
     add_point(anna, 1)
     anna.keyboard.type("Kort")
     wait_for_texts(bo, 1, ["Kort"])

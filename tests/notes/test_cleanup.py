@@ -9,7 +9,7 @@ import logging
 import pytest
 from asgiref.sync import async_to_sync
 
-from notes import rate_limit, registry
+from notes import limits, rate_limit, registry
 from notes import watch as watch_module
 from notes.consumer import NotesConsumer
 from tests.notes import crafted as c
@@ -51,7 +51,7 @@ def test_every_ending_lets_go_of_everything(room, monkeypatch, ending):
             await asyncio.sleep(0.1)
         elif ending == "a handler fails":
             await socket.send(c.awareness({1: (1, {"editing": None})}))
-            assert await socket.wait_closed() == 1011
+            assert await socket.wait_closed() == limits.CLOSE_SERVER_ERROR
         elif ending == "a frame over the size limit":
             await socket.send(b"\x00\x02" + c.var_bytes(b"\x00" * 300_000))
             assert await socket.wait_closed() == 4413

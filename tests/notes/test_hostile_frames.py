@@ -190,35 +190,88 @@ def test_every_hostile_frame_is_refused_and_the_group_goes_on(room, subtests):
     ]
 
 
-@pytest.mark.parametrize("limit", ["MAX_GROUP_BYTES", "MAX_MEMBER_BYTES"])
-def test_a_full_group_or_share_refuses_more_with_a_reason(room, monkeypatch, limit):
-    monkeypatch.setattr(limits, limit, 400)
-    reason = limits.REASON_GROUP if limit == "MAX_GROUP_BYTES" else limits.REASON_MEMBER
+@pytest.mark.parametrize(
+    ("limit", "value", "reason"),
+    [
+        ("MAX_GROUP_BYTES", 600, limits.REASON_GROUP),
+        ("MAX_MEMBER_BYTES", 600, limits.REASON_MEMBER),
+        ("MAX_GROUP_CHARS", 120, limits.REASON_GROUP),
+        ("MAX_MEMBER_CHARS", 120, limits.REASON_MEMBER),
+    ],
+)
+def test_a_full_group_or_share_refuses_more_with_a_reason(room, monkeypatch, limit, value, reason):
+    monkeypatch.setattr(limits, limit, value)
 
     async def scenario():
         mallory = NotesClient(room.path, room.login(room.members[1]))
         await mallory.connect()
         for number in range(40):
             await mallory.add_point(1, f"Punkt {number} " + "x" * 20)
+            await mallory.pump(timeout=0.02)
             if mallory.closed_code is not None:
                 break
-            await mallory.pump(timeout=0.02)
         assert await mallory.wait_closed() == limits.CLOSE_TOO_LARGE
         assert mallory.notices == [reason]
         alice = NotesClient(room.path, room.login(room.members[0]))
         await alice.connect()
-        await alice.add_point(2, "Alice")
+        await alice.add_point(2, "Alice " + "y" * 30)
         await alice.pump()
         await alice.close()
         return alice
 
     alice = run(scenario)
-    stored = sum(len(data) for data in NoteUpdate.objects.values_list("data", flat=True))
-    assert stored <= 400 + 200, "nothing past the quota is stored"
-    if limit == "MAX_MEMBER_BYTES":
+    if reason == limits.REASON_MEMBER:
         assert alice.closed_code is None and NoteUpdate.objects.filter(author=room.members[0]).exists(), (
-            "a member's full share does not stop the others"
+            "one person's full share does not stop the others"
         )
+    else:
+        assert alice.closed_code == limits.CLOSE_TOO_LARGE, "a full group is full for everyone"
+
+
+def test_deleting_ones_points_frees_ones_share(room, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_MEMBER_CHARS", 60)
+
+    async def scenario():
+        mallory = NotesClient(room.path, room.login(room.members[1]))
+        await mallory.connect()
+        await mallory.add_point(1, "x" * 50)
+        await mallory.pump()
+        await mallory.edit(lambda doc: mallory.points[0]["text"].insert(0, "y" * 20))
+        assert await mallory.wait_closed() == limits.CLOSE_TOO_LARGE
+        again = NotesClient(room.path, room.login(room.members[1]))
+        await again.connect()
+        await again.edit(lambda doc: again.points.__delitem__(0))
+        await again.add_point(1, "z" * 55)
+        await again.pump()
+        await again.close()
+        return again
+
+    again = run(scenario)
+    assert again.closed_code is None
+    assert [point["text"] for point in document_json(note_document_load(group_id=room.group.pk)[0])] == [
+        "z" * 55
+    ]
+
+
+def test_structs_under_another_persons_client_id_are_refused(room):
+    """Each person's share is counted by the client ids they write with: none can be borrowed."""
+
+    async def scenario():
+        alice = NotesClient(room.path, room.login(room.members[0]))
+        await alice.connect()
+        base = c.point(BASE, 0, text="hej")
+        alice.doc.apply_update(base)
+        await alice.send(c.frame(base))
+        await alice.pump()
+        mallory = NotesClient(room.path, room.login(room.members[1]))
+        await mallory.connect()
+        await mallory.send(one(BASE, c.item(content=c.STRING, body=c.string("!"), origin=TEXT_END), clock=8))
+        assert await mallory.wait_closed() == limits.CLOSE_MALFORMED
+        assert mallory.notices == [limits.REASON_SCHEMA]
+        await alice.close()
+
+    run(scenario)
+    assert NoteUpdate.objects.filter(group=room.group).count() == 1
 
 
 def test_one_person_with_many_sockets_is_held_to_one_allowance(room, monkeypatch):
@@ -275,9 +328,13 @@ def test_an_update_that_builds_on_what_the_server_lacks_is_asked_for_again(room)
         await alice.send(c.frame(alice.doc.get_update(before)))  # builds on the point the server lacks
         await alice.pump()
         assert alice.closed_code is None and alice.steps1 == steps + 1, "asked again, with a step 1"
+        await alice.send(c.frame(c.update({}, {9999: [(0, 3)]})))  # deletes what nobody ever wrote
+        await alice.pump()
+        assert alice.closed_code is None
         await alice.close()
         return alice
 
     alice = run(scenario)
     assert [point["text"] for point in document_json(note_document_load(group_id=room.group.pk)[0])] == ["ab"]
     assert document_json(alice.doc)[0]["text"] == "ab"
+    assert NoteUpdate.objects.filter(group=room.group).count() == 1, "only the step 2 with both"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from asgiref.sync import async_to_sync
 
+from notes import limits
 from notes.models import NoteUpdate
 from notes.registry import documents_forget
 from notes.schema import document_json
@@ -117,3 +118,29 @@ def test_staff_may_read_and_write(room):
 
     run(scenario)
     assert server_json(room.group)[0]["text"] == "Från tjänstemannen"
+
+
+def test_a_joiner_gets_a_large_document_in_parts(room, monkeypatch):
+    """Daphne sends no message over 1 MiB: a document larger than a part comes as several sync
+    updates and a final step 2 (limits.OUTGOING_PART_BYTES, here made small)."""
+    monkeypatch.setattr(limits, "OUTGOING_PART_BYTES", 2_000)
+
+    async def scenario():
+        alice = NotesClient(room.path, room.login(room.members[0]))
+        await alice.connect()
+        for number in range(6):
+            await alice.add_point(1 + number % 3, f"Punkt {number} " + "ö" * 900)
+        await alice.pump()
+        late = NotesClient(room.path, room.login(room.members[1]))
+        frames = []
+        handle = late.handle
+        late.handle = lambda frame: frames.append(len(frame)) or handle(frame)
+        await late.connect()
+        await late.pump()
+        await alice.close()
+        await late.close()
+        return document_json(alice.doc), document_json(late.doc), frames
+
+    written, received, frames = run(scenario)
+    assert received == written and len(written) == 6
+    assert max(frames) < 2_000 + 64 and len(frames) >= 6
