@@ -25,11 +25,13 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# Links in e-mails and files lead where this server answers (with PORT=8101 too), unless
+# WAGTAILADMIN_BASE_URL says otherwise.
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
 	@echo "Sakråd: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, password sakrad-demo)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production: migrate, collectstatic, SERVE_WORKERS uvicorn workers (2); SERVE_NGINX=1 puts nginx in
 # front. Needs DJANGO_SECRET_KEY, DATABASE_URL and REDIS_URL: docs/deployment.md.
@@ -51,7 +53,7 @@ messages: install
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=sakrad.settings.production \
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	DJANGO_ALLOWED_HOSTS=sakrad.example.org \
+	DJANGO_ALLOWED_HOSTS=sakrad.example.org WAGTAILADMIN_BASE_URL=https://sakrad.example.org \
 	DATABASE_URL=postgres://sakrad@db.example.org/sakrad REDIS_URL=redis://cache.example.org:6379/0 \
 	$(PY) manage.py check --deploy --fail-level WARNING
 

@@ -17,10 +17,16 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from accounts.models import User
 from consultations.models import ConsultationPage
 from notes.selectors import notes_set_aside
+from sakrad.admin_screens import ConsultationScreenMixin
 
 from .models import BreakoutGroup
 from .permissions import can_manage_groups
-from .selectors import assignable_people, groups_for_consultation, note_taking_get
+from .selectors import (
+    assignable_people,
+    groups_for_consultation,
+    groups_have_members,
+    note_taking_get,
+)
 from .services import (
     group_member_move,
     group_member_remove,
@@ -43,19 +49,22 @@ class AssignForm(forms.Form):
     )
 
 
-class BreakoutGroupsView(WagtailAdminTemplateMixin, TemplateView):
+def _confirmed(request) -> bool:
+    # The irreversible actions need a ticked box: a form that works without JavaScript.
+    return request.POST.get("confirm") == "1"
+
+
+class BreakoutGroupsView(ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "breakouts_admin/groups.html"
     page_title = gettext_lazy("Breakout groups")
     header_icon = "group"
 
     def dispatch(self, request, *args, **kwargs):
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        if not can_manage_groups(request.user):
+        if not can_manage_groups(user=request.user, consultation=self.consultation):
             return permission_denied(request, PermissionDenied())  # a real 403, not Wagtail's bounce
         return super().dispatch(request, *args, **kwargs)
 
-    def get_page_subtitle(self):
-        return self.consultation.title
 
     def get_context_data(self, **kwargs):
         groups = list(groups_for_consultation(self.consultation))
@@ -72,6 +81,7 @@ class BreakoutGroupsView(WagtailAdminTemplateMixin, TemplateView):
                 if user.pk not in placed
             ],
             note_taking=note_taking_get(consultation_id=self.consultation.pk),
+            has_members=bool(placed),
             assign_form=kwargs.pop("assign_form", None) or AssignForm(),
             **kwargs,
         )
@@ -94,6 +104,13 @@ class BreakoutGroupsView(WagtailAdminTemplateMixin, TemplateView):
         form = AssignForm(request.POST)
         if not form.is_valid():
             raise ValidationError(_("Choose a number of groups."))
+        if not _confirmed(request) and groups_have_members(consultation=self.consultation):
+            raise ValidationError(
+                _(
+                    "Nothing was changed: the groups already have members. Tick the box to confirm that "
+                    "they are to be replaced."
+                )
+            )
         groups_assign(consultation=self.consultation, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The attendees have been assigned to groups."))
 
@@ -102,6 +119,10 @@ class BreakoutGroupsView(WagtailAdminTemplateMixin, TemplateView):
         messages.success(request, _("Note-taking is open."))
 
     def close(self, request):
+        if not _confirmed(request):
+            raise ValidationError(
+                _("Note-taking is still open. Tick the box to confirm that the groups are to stop writing.")
+            )
         note_taking_close(consultation=self.consultation, actor=request.user)
         messages.success(request, _("Note-taking is closed; the notes are stored for the minutes."))
 

@@ -5,7 +5,7 @@ One module, used by the views (the group page, the plenary wall, the admin) and 
 
 from __future__ import annotations
 
-from sakrad.roles import is_staff
+from sakrad.roles import is_staff, staff_may
 
 from .models import BreakoutGroup
 from .selectors import is_group_member, note_taking_is_open
@@ -15,24 +15,40 @@ MANAGE_PERMISSION = "breakouts.change_breakoutgroup"
 # `is_staff` above (ministry staff with their rights: anyone who may enter the Wagtail admin, with
 # the second factor when SAKRAD_REQUIRE_STAFF_MFA is on) lives in sakrad/roles.py; the other apps
 # import it from here.
+__all__ = [
+    "MANAGE_PERMISSION",
+    "can_edit_notes",
+    "can_manage_groups",
+    "can_run_plenary",
+    "can_view_group",
+    "is_staff",
+]
 
 
-def can_manage_groups(user) -> bool:
-    """Create groups, assign people, open and close note-taking."""
-    return is_staff(user) and (user.is_superuser or user.has_perm(MANAGE_PERMISSION))
+def can_manage_groups(*, user, consultation) -> bool:
+    """Create groups, assign people, open and close note-taking: the organisers (staff_roles), on a
+    consultation whose page they may edit."""
+    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)
 
 
-def can_view_group(user, group: BreakoutGroup) -> bool:
+def can_view_group(*, user, group: BreakoutGroup) -> bool:
+    """Its members, and the staff who run the groups; other staff (approvers, editors) have no business
+    in a group's notes before they become minutes."""
     if not (user and user.is_authenticated and user.is_active):
         return False
-    return is_staff(user) or is_group_member(user=user, group=group)
+    if is_group_member(user=user, group=group):
+        return True
+    return can_manage_groups(user=user, consultation=group.consultation)
 
 
-def can_edit_notes(user, group: BreakoutGroup) -> bool:
+def can_edit_notes(*, user, group: BreakoutGroup) -> bool:
     """Members and staff while note-taking is open; once closed the notes are read-only for everyone,
     so the rows stored at closing are the final notes."""
-    return can_view_group(user, group) and note_taking_is_open(consultation_id=group.consultation_id)
+    if not can_view_group(user=user, group=group):
+        return False
+    return note_taking_is_open(consultation_id=group.consultation_id)
 
 
-def can_run_plenary(user, consultation) -> bool:
-    return is_staff(user)
+def can_run_plenary(*, user, consultation) -> bool:
+    """The wall is part of running the day: those who run the groups."""
+    return can_manage_groups(user=user, consultation=consultation)

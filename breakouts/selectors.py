@@ -42,6 +42,11 @@ def group_members(group: BreakoutGroup) -> list:
     return [membership.user for membership in group.memberships.select_related("user__organisation")]
 
 
+def groups_have_members(*, consultation) -> bool:
+    """Whether dealing the groups anew would undo anything."""
+    return GroupMembership.objects.filter(group__consultation=consultation).exists()
+
+
 def is_group_member(*, user, group: BreakoutGroup) -> bool:
     return GroupMembership.objects.filter(group=group, user=user).exists()
 

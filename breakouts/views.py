@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -22,7 +23,7 @@ from notes import limits as notes_limits
 from notes.presence import person_colour
 
 from .models import BreakoutGroup
-from .permissions import can_edit_notes, can_run_plenary, can_view_group, is_staff
+from .permissions import can_edit_notes, can_manage_groups, can_run_plenary, can_view_group, is_staff
 from .selectors import group_questions, note_points_current, note_taking_is_open, takeaways_for_consultation
 
 
@@ -118,6 +119,14 @@ def plenary_strings() -> dict[str, str]:
     }
 
 
+def groups_screen_url(*, user, consultation) -> str | None:
+    """The way back to the admin's groups screen, for the staff who run the day; None for the others
+    (participants have no admin, and a link they cannot follow only confuses)."""
+    if not can_manage_groups(user=user, consultation=consultation):
+        return None
+    return reverse("breakouts_admin:groups", args=[consultation.pk])
+
+
 def _questions_with_points(group: BreakoutGroup) -> tuple[list[QuestionNotes], list]:
     questions = [
         QuestionNotes(number=q.number, text=q.text, sub_questions=q.sub_question_texts)
@@ -135,7 +144,7 @@ def _questions_with_points(group: BreakoutGroup) -> tuple[list[QuestionNotes], l
 @login_required
 def group_notes(request, group_id: int):
     group = get_object_or_404(BreakoutGroup.objects.select_related("consultation"), pk=group_id)
-    if not can_view_group(request.user, group):
+    if not can_view_group(user=request.user, group=group):
         raise PermissionDenied
     questions, other_points = _questions_with_points(group)
     context = {
@@ -144,7 +153,7 @@ def group_notes(request, group_id: int):
         "questions": questions,
         "other_points": other_points,
         "notes_url": notes_path(group),
-        "can_edit": can_edit_notes(request.user, group),
+        "can_edit": can_edit_notes(user=request.user, group=group),
         "note_taking_open": note_taking_is_open(consultation_id=group.consultation_id),
         "user_name": request.user.public_name(),
         "user_staff": is_staff(request.user),
@@ -153,6 +162,7 @@ def group_notes(request, group_id: int):
         # The longest point the server stores, in UTF-16 code units; the editor never makes a longer one.
         "max_point_chars": notes_limits.MAX_POINT_CHARS,
         "strings_json": json.dumps(notes_strings(), ensure_ascii=False),
+        "groups_screen_url": groups_screen_url(user=request.user, consultation=group.consultation),
     }
     return render(request, "breakouts/group_notes.html", context)
 
@@ -161,7 +171,7 @@ def group_notes(request, group_id: int):
 @login_required
 def plenary(request, consultation_id: int):
     consultation = get_object_or_404(ConsultationPage, pk=consultation_id)
-    if not can_run_plenary(request.user, consultation):
+    if not can_run_plenary(user=request.user, consultation=consultation):
         raise PermissionDenied
     groups = [
         {"group": group, "notes_url": notes_path(group), "takeaways": takeaways}
@@ -171,5 +181,6 @@ def plenary(request, consultation_id: int):
         "consultation": consultation,
         "groups": groups,
         "strings_json": json.dumps(plenary_strings(), ensure_ascii=False),
+        "groups_screen_url": groups_screen_url(user=request.user, consultation=consultation),
     }
     return render(request, "breakouts/plenary.html", context)

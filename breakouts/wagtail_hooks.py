@@ -2,6 +2,7 @@
 screen (assign people, move them, open and close note-taking)."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -11,11 +12,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from consultations.models import ConsultationPage
 from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
+from sakrad.admin_screens import LINKS_HOOK, ScreenLink
 
 from . import admin_views
 from . import log_actions as actions
 from .models import BreakoutGroup
-from .permissions import can_manage_groups
+from .permissions import can_manage_groups, can_run_plenary
 
 admin_urls = admin_views.urlpatterns
 
@@ -87,7 +89,16 @@ class BreakoutGroupsMenuItem(PageTypeMenuItem):
     page_type = ConsultationPage
 
     def allowed(self, user, page):
-        return can_manage_groups(user)
+        return can_manage_groups(user=user, consultation=page)
 
 
 page_menu_item_register(BreakoutGroupsMenuItem, header_priority=42, listing_priority=47)
+
+
+@hooks.register(LINKS_HOOK)
+def plenary_wall_link(consultation, user):
+    """The wall, among the consultation's screens: staff would otherwise type its address by hand."""
+    if not can_run_plenary(user=user, consultation=consultation):
+        return []
+    url = reverse("breakouts:plenary", args=[consultation.pk])
+    return [ScreenLink(label=str(_("Plenary wall")), url=url, priority=42.5)]

@@ -16,13 +16,15 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from sakrad.admin_screens import ConsultationScreenMixin
+
 from .carry_over import takeaways_for_copy
 from .models import ConsultationPage
 from .permissions import can_copy_invitation_list, can_duplicate_consultation
 from .services import consultation_duplicate, next_year_date
 
 
-class DuplicateConsultationView(WagtailAdminTemplateMixin, TemplateView):
+class DuplicateConsultationView(ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "consultations/admin/duplicate.html"
     page_title = gettext_lazy("Duplicate as next consultation")
     header_icon = "copy"
@@ -33,8 +35,6 @@ class DuplicateConsultationView(WagtailAdminTemplateMixin, TemplateView):
             return permission_denied(request, PermissionDenied())  # a real 403, not Wagtail's bounce
         return super().dispatch(request, *args, **kwargs)
 
-    def get_page_subtitle(self):
-        return self.consultation.title
 
     def get_context_data(self, **kwargs):
         new_date = next_year_date(self.consultation.get_latest_revision_as_object().date)

@@ -17,6 +17,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from minutes.models import MinutesPage
+from sakrad.admin_screens import ConsultationScreenMixin
 
 from .forms import DecideForm, OpenRoundForm, default_deadline
 from .models import CorrectionSuggestion
@@ -35,7 +36,7 @@ def _minutes_for(request, minutes_id):
     """The minutes and their consultation, or a 403 for staff who may not edit the consultation."""
     minutes = get_object_or_404(MinutesPage, pk=minutes_id)
     consultation = minutes.get_parent().specific
-    if not can_manage_corrections(request.user, consultation):
+    if not can_manage_corrections(user=request.user, consultation=consultation):
         raise PermissionDenied
     return minutes, consultation
 
@@ -44,7 +45,7 @@ def _back(minutes):
     return redirect(reverse("corrections_admin:index", args=[minutes.pk]))
 
 
-class CorrectionsView(WagtailAdminTemplateMixin, TemplateView):
+class CorrectionsView(ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "corrections/admin/index.html"
     page_title = gettext_lazy("Corrections from attendees")
     header_icon = "comment"
@@ -56,8 +57,6 @@ class CorrectionsView(WagtailAdminTemplateMixin, TemplateView):
             return permission_denied(request, PermissionDenied())  # a real 403, not Wagtail's bounce
         return super().dispatch(request, *args, **kwargs)
 
-    def get_page_subtitle(self):
-        return self.minutes.title
 
     def get_context_data(self, **kwargs):
         round = round_latest(minutes_id=self.minutes.pk)

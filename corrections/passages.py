@@ -1,10 +1,17 @@
-"""The passages of a minutes draft an attendee may suggest a correction to, found in the body's raw JSON.
+"""The passages of a minutes draft an attendee may suggest a correction to: the body's raw JSON and the
+draft's takeaways.
 
-A passage is one piece of rich text: a paragraph, a presentation's summary, or one takeaway or point
-under a discussion question. Its key is built from the block's id (and the list item's id), which
-Wagtail keeps across revisions, so a suggestion still finds its passage after other edits. Block
-types not listed here (headings, images, blocks other apps add) are never passages: they pass
-through `passage_replace` untouched.
+A passage is one piece of text: a paragraph, a presentation's summary, a point under a discussion
+question, or a takeaway. A body passage's key is built from the block's id (and the list item's id),
+which Wagtail keeps across revisions, so a suggestion still finds its passage after other edits. Block
+types not listed here (headings, images, blocks other apps add) are never passages: they pass through
+`passage_replace` untouched.
+
+A takeaway is not in the body: its one record is the minutes' `Takeaway` row (minutes/models/takeaway.py),
+so its passage is that row as the draft's latest revision holds it, keyed `takeaway.<id>` (or by its
+place, `takeaway.#<n>`, for one added since the last publication and not yet given an id), shown under
+its question with the question's points. Accepting a correction to it changes that row
+(`takeaway_replace`), which every reader of the minutes reads once they are published.
 """
 
 from __future__ import annotations
@@ -18,7 +25,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 OTHER_POINTS_NUMBER = 0  # the compile step's record for points under no question
-LIST_FIELDS = ("takeaways", "points")
+LIST_FIELDS = ("points",)
+TAKEAWAY_PREFIX = "takeaway."
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,36 @@ def plain_text(rich: str) -> str:
     rich = re.sub(r"(?i)<br\s*/?>|</p>|</li>|</h\d>", "\n", rich or "")
     lines = (" ".join(line.split()) for line in html.unescape(strip_tags(rich)).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+@dataclass(frozen=True)
+class TakeawayText:
+    """What a passage needs of one of the draft's takeaways."""
+
+    key: str
+    question_number: int | None
+    text: str
+
+
+def takeaway_texts(draft) -> list[TakeawayText]:
+    """The draft's takeaways in their order, each with its passage key."""
+    from minutes.reading import ordered_takeaways
+
+    return [
+        TakeawayText(
+            key=f"{TAKEAWAY_PREFIX}{row.pk}" if row.pk else f"{TAKEAWAY_PREFIX}#{position}",
+            question_number=row.question_number,
+            text=row.text or "",
+        )
+        for position, row in enumerate(ordered_takeaways(draft))
+    ]
+
+
+def _takeaway_passage(takeaway: TakeawayText, label: str, section: str) -> Passage:
+    from minutes.services.compile import participant_html
+
+    rich = participant_html(takeaway.text) if takeaway.text.strip() else ""
+    return Passage(key=takeaway.key, label=label, section=section, html=rich, text=plain_text(rich))
 
 
 def _key(block: dict, index: int) -> str:
@@ -58,11 +96,19 @@ def _label(number, field: str, position: int) -> str:
     return _("Question %(number)s, point %(item)s") % {"number": number, "item": position}
 
 
-def _question_passages(block_key: str, value: dict) -> list[Passage]:
+def _record_number(takeaway: TakeawayText) -> int:
+    """The question record a takeaway is shown under (none: "Other points raised")."""
+    return OTHER_POINTS_NUMBER if takeaway.question_number is None else takeaway.question_number
+
+
+def _question_passages(block_key: str, value: dict, takeaways: list[TakeawayText]) -> list[Passage]:
     number = value.get("number")
     question = value.get("question") or ""
     section = question if number == OTHER_POINTS_NUMBER else f"{number}. {question}"
-    found = []
+    found = [
+        _takeaway_passage(takeaway, _label(number, "takeaways", position), section)
+        for position, takeaway in enumerate(takeaways, start=1)
+    ]
     for field in LIST_FIELDS:
         for position, item in enumerate(value.get(field) or [], start=1):
             item_key, rich = _item(item, position - 1)
@@ -78,8 +124,13 @@ def _question_passages(block_key: str, value: dict) -> list[Passage]:
     return found
 
 
-def passages_of(body_raw) -> list[Passage]:
-    """The draft's passages in reading order; empty ones left out (there is nothing to correct)."""
+def passages_of(body_raw, takeaways: list[TakeawayText] = ()) -> list[Passage]:
+    """The draft's passages in reading order; empty ones left out (there is nothing to correct).
+    Each takeaway comes under its question's record, before the points; one whose question has no
+    record in the body comes last, under "Takeaways"."""
+    by_record: dict[int, list[TakeawayText]] = {}
+    for takeaway in takeaways:
+        by_record.setdefault(_record_number(takeaway), []).append(takeaway)
     found, section, paragraphs = [], "", 0
     for index, block in enumerate(body_raw or []):
         kind, value, key = block.get("type"), block.get("value"), _key(block, index)
@@ -95,13 +146,43 @@ def passages_of(body_raw) -> list[Passage]:
             label = _("Presentation: %(title)s") % {"title": title}
             found.append(Passage(f"{key}.summary", label, title, rich, plain_text(rich)))
         elif kind == "question_record" and isinstance(value, dict):
-            found += _question_passages(key, value)
+            found += _question_passages(key, value, by_record.pop(value.get("number"), []))
             section = ""
+    for number, rest in by_record.items():
+        for position, takeaway in enumerate(rest, start=1):
+            found.append(_takeaway_passage(takeaway, _label(number, "takeaways", position), _("Takeaways")))
     return [passage for passage in found if passage.text]
 
 
-def passage_find(body_raw, key: str) -> Passage | None:
-    return next((passage for passage in passages_of(body_raw) if passage.key == key), None)
+def draft_passages(draft) -> list[Passage]:
+    """The passages of a draft (a MinutesPage as its latest revision holds it)."""
+    return passages_of(draft.body.raw_data, takeaway_texts(draft))
+
+
+def passage_find(body_raw, key: str, takeaways: list[TakeawayText] = ()) -> Passage | None:
+    return next((passage for passage in passages_of(body_raw, takeaways) if passage.key == key), None)
+
+
+def draft_passage_find(draft, key: str) -> Passage | None:
+    return next((passage for passage in draft_passages(draft) if passage.key == key), None)
+
+
+def is_takeaway_key(key: str) -> bool:
+    return key.startswith(TAKEAWAY_PREFIX)
+
+
+def takeaway_replace(draft, key: str, text: str) -> None:
+    """Writes `text` (plain, as the attendee wrote it) into the draft's takeaway with this passage key,
+    in memory: the caller saves a revision. KeyError for an unknown key."""
+    from minutes.reading import ordered_takeaways
+
+    rows = ordered_takeaways(draft)
+    for row, takeaway in zip(rows, takeaway_texts(draft), strict=True):
+        if takeaway.key == key:
+            row.text = text
+            draft.takeaways = rows
+            return
+    raise KeyError(key)
 
 
 def passage_replace(body_raw, key: str, new_html: str) -> list:

@@ -9,10 +9,12 @@ participating organisations (minutes.selectors.attended_organisations).
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
-from wagtail.permissions import page_permission_policy
 
-from breakouts.permissions import is_staff
 from invitations.models import Attendee, InvitationStatus
+from sakrad.roles import staff_may
+
+# Opening a review and deciding on its suggestions; the organisers hold it (staff_roles/groups.py).
+MANAGE_PERMISSION = "corrections.change_correctionround"
 
 
 def attending(queryset):
@@ -34,14 +36,11 @@ def is_attendee(user, consultation_id: int) -> bool:
     return attending(rows).exists()
 
 
-def can_manage_corrections(user, consultation) -> bool:
-    """Staff who may add pages under the consultation or edit it: they edit its minutes draft too."""
-    if not is_staff(user):
-        return False
-    if user.is_superuser:
-        return True
-    return page_permission_policy.user_has_any_permission_for_instance(user, ["add", "change"], consultation)
+def can_manage_corrections(*, user, consultation) -> bool:
+    """Organisers who may add pages under the consultation or edit it: they open the review of its
+    minutes draft and decide on the suggestions. Editors edit the draft but run no review."""
+    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)
 
 
-def can_view_review(user, consultation) -> bool:
-    return is_attendee(user, consultation.pk) or can_manage_corrections(user, consultation)
+def can_view_review(*, user, consultation) -> bool:
+    return is_attendee(user, consultation.pk) or can_manage_corrections(user=user, consultation=consultation)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from invitations.models import Attendee
 
 from .models import CorrectionRound, CorrectionSuggestion, SuggestionStatus
-from .passages import Passage, passages_of
+from .passages import Passage, draft_passages
 from .permissions import attending
 
 
@@ -83,7 +83,7 @@ def review_of(*, round: CorrectionRound) -> Review:
     return Review(
         round=round,
         draft=draft,
-        passages=passages_of(draft.body.raw_data),
+        passages=draft_passages(draft),
         is_open=round.is_open() and not minutes.live,
         published=minutes.live,
     )
@@ -101,7 +101,7 @@ def suggestions_for_staff(*, round: CorrectionRound, draft) -> list[PassageSugge
     last. One query (the draft is already loaded)."""
     grouped = suggestions_by_passage(round=round)
     result = []
-    for passage in passages_of(draft.body.raw_data):
+    for passage in draft_passages(draft):
         if passage.key in grouped:
             result.append(PassageSuggestions(passage.label, passage.html, grouped.pop(passage.key)))
     for rows in grouped.values():

@@ -30,7 +30,9 @@ class ReviewView(View):
         if self.round is None:
             raise Http404
         self.attendee = is_attendee(request.user, self.round.consultation_id)
-        if not (self.attendee or can_manage_corrections(request.user, self.round.consultation)):
+        if not self.attendee and not can_manage_corrections(
+            user=request.user, consultation=self.round.consultation
+        ):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

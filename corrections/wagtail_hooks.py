@@ -49,7 +49,7 @@ class CorrectionsMenuItem(PageTypeMenuItem):
     page_type = MinutesPage
 
     def allowed(self, user, page):
-        return can_manage_corrections(user, page.get_parent())
+        return can_manage_corrections(user=user, consultation=page.get_parent())
 
 
 page_menu_item_register(CorrectionsMenuItem, header_priority=44, listing_priority=49)

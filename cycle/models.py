@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from sakrad.links import absolute_url
+
 from .forms import CycleThemeForm
 from .selectors import year_overview
 
@@ -24,6 +26,8 @@ class AnnualCyclePage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    # The main menu's label, in the interface's language: the page's title is content, in Swedish.
+    menu_label = _("Annual cycle")
 
     class Meta:
         verbose_name = _("annual cycle")
@@ -41,7 +45,7 @@ class AnnualCyclePage(RoutablePageMixin, Page):
         theme = form.cleaned_data["theme"] if form.is_valid() else None
         overview = year_overview(year=year, theme=theme)
         query = f"?{urlencode({'theme': theme.slug})}" if theme else ""
-        calendar_url = request.build_absolute_uri(reverse("cycle:calendar"))
+        calendar_url = absolute_url(reverse("cycle:calendar"))
         context = {
             **overview,
             "year": year,

@@ -1,47 +1,24 @@
-"""Demo users and the Wagtail groups they belong to, found again by email and group name."""
+"""Demo users, and the staff groups they join: the groups migration staff_roles 0001 makes, found by name."""
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Page
+from django.contrib.auth.models import Group
 
-PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
-# What an organiser needs to pick themes, organisations and people while planning a consultation,
-# and to run its invitations.
-MODEL_PERMISSIONS = [
-    *[("consultations", action, "theme") for action in ("view", "add", "change")],
-    *[
-        ("organisations", action, model)
-        for model in ("organisation", "person")
-        for action in ("view", "add", "change")
-    ],
-    ("invitations", "change", "invitation"),
-]
+from staff_roles.groups import STAFF_ROLES
+from staff_roles.services import staff_group
 
 
-def _admin_access() -> Permission:
-    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-
-
-def _group(name: str, tally) -> Group:
-    group, created = Group.objects.get_or_create(name=name)
-    tally.record("group", created=created, label=name)
-    group.permissions.add(_admin_access())
-    return group
-
-
-def ensure_groups(*, approvers: str, organisers: str, tally) -> dict[str, Group]:
-    organiser_group = _group(organisers, tally)
-    root = Page.get_first_root_node()
-    for codename in PAGE_PERMISSIONS:
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        GroupPagePermission.objects.get_or_create(group=organiser_group, page=root, permission=permission)
-    for app_label, action, model in MODEL_PERMISSIONS:
-        organiser_group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
-        )
-    return {approvers: _group(approvers, tally), organisers: organiser_group}
+def ensure_groups(tally) -> dict[str, Group]:
+    """The staff groups as they are (made again with their roles' permissions only when missing): the
+    demo gives no permission of its own, so its accounts can do exactly what the roles say."""
+    names = [role.name for role in STAFF_ROLES]
+    existing = set(Group.objects.filter(name__in=names).values_list("name", flat=True))
+    groups = {}
+    for role in STAFF_ROLES:
+        groups[role.name] = staff_group(role.name)
+        tally.record("group", created=role.name not in existing, label=role.name)
+    return groups
 
 
 def ensure_user(email: str, tally, *, groups=(), superuser=False, **fields):
@@ -51,7 +28,8 @@ def ensure_user(email: str, tally, *, groups=(), superuser=False, **fields):
     if user is None:
         create = user_model.objects.create_superuser if superuser else user_model.objects.create_user
         user = create(
-            email=email, password=settings.DEMO_PASSWORD, is_staff=superuser or bool(groups), **fields
+            # Django's own `is_staff` opens /django-admin/, which is for superusers: the roles are the groups.
+            email=email, password=settings.DEMO_PASSWORD, is_staff=superuser, **fields
         )
         tally.record("user", created=True, label=email)
     else:

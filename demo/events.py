@@ -4,8 +4,10 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from consultations.models import ConsultationPage, ConsultationSpeaker, DiscussionQuestion
-from invitations.models import Invitation
+from invitations.models import Invitation, InvitationStatus
 from minutes.models import FollowUp, MinutesPage, Takeaway
+from minutes.models.takeaway import TakeawayStatus
+from organisations.models import Organisation
 
 from .site_tree import publish_child
 from .streams import agenda_item, sub_questions
@@ -109,27 +111,40 @@ def _invitation_fields(page, status: str, number: int) -> dict:
 def ensure_minutes(consultation, data: dict, tally) -> MinutesPage:
     """The minutes with their takeaways and follow-ups, published; found again by slug, and then
     left as they are. The follow-ups are recorded as announced when they were written (long ago),
-    so seeding emails no one; the minutes are put under the approval workflow for later edits."""
+    so seeding emails no one; the minutes are put under the approval workflow for later edits.
+
+    The participating organisations are those whose invitation was accepted: the 2024 meeting has no
+    check-in or named attendees in the demo, so its published minutes are the record of who took part
+    (what the representation overview counts as attended, representation/selectors.py)."""
     existing = consultation.get_children().filter(slug=data["slug"]).first()
     if existing is not None:
         tally.record("minutes", created=False)
         return existing.specific
     fields = {key: data[key] for key in ("slug", "title", "summary", "body", "held_on", "organiser")}
     page = MinutesPage(**fields, first_published_at=local(data["first_published_at"]))
-    page.takeaways = [Takeaway(question_number=number, text=text) for number, text in data["takeaways"]]
-    consultation.add_child(instance=page)
-    takeaways = list(Takeaway.objects.filter(page=page).order_by("sort_order", "pk"))
-    page.follow_ups = [
-        FollowUp(date=date, text=text, notified_at=local(announced))
-        for date, text, _answers, announced in data["follow_ups"]
+    page.takeaways = [
+        Takeaway(question_number=number, text=text, sort_order=position)
+        for position, (number, text) in enumerate(data["takeaways"])
     ]
+    page.participating_organisations = list(
+        Organisation.objects.filter(
+            invitations__consultation=consultation, invitations__status=InvitationStatus.ACCEPTED
+        ).order_by("name")
+    )
+    consultation.add_child(instance=page)
     page.save_revision().publish()
-    # FollowUp is not a ClusterableModel, so its takeaways do not travel through the revision:
-    # they are written to the published rows directly.
-    rows = FollowUp.objects.filter(page=page).order_by("pk")
-    for row, (_date, _text, answers, _announced) in zip(rows, data["follow_ups"], strict=True):
-        row.answers.set([takeaways[number] for number in answers])
-        row.answers.commit()
+    takeaways = list(Takeaway.objects.filter(page=page).order_by("sort_order", "pk"))
+    # Follow-ups are rows of their own, outside the revisions (minutes/models/follow_up.py); a takeaway
+    # a follow-up answers is answered, as the follow-up screen would mark it.
+    for position, (date, text, answers, announced) in enumerate(data["follow_ups"]):
+        follow_up = FollowUp.objects.create(
+            page=page, date=date, text=text, notified_at=local(announced), sort_order=position
+        )
+        answered = [takeaways[number] for number in answers]
+        follow_up.answers.set(answered)
+        Takeaway.objects.filter(pk__in=[row.pk for row in answered]).update(status=TakeawayStatus.ANSWERED)
+    for number, status in data.get("statuses", {}).items():
+        Takeaway.objects.filter(pk=takeaways[number].pk).update(status=status)
     tally.record("minutes", created=True, label=page.url_path)
     tally.record("takeaway", created=True, label=f"{len(takeaways)} takeaways")
     tally.record("follow-up", created=True, label=f"{len(data['follow_ups'])} follow-ups")

@@ -98,9 +98,7 @@ def _minutes_workflow(minutes_page, tally) -> None:
 
 
 def _accounts(organisation_rows, tally) -> None:
-    groups = accounts.ensure_groups(
-        approvers=demo_accounts.APPROVERS, organisers=demo_accounts.ORGANISERS, tally=tally
-    )
+    groups = accounts.ensure_groups(tally)
     for row in demo_accounts.STAFF:
         fields = {key: row[key] for key in ("first_name", "last_name")}
         member_of = [groups[name] for name in row["groups"]]

@@ -9,6 +9,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.wagtail_roots import wagtail_roots_ensure
+        from sakrad.links import pages_link_on_base_url
+
+        pages_link_on_base_url()  # every page's full URL on the configured base (sakrad/links.py)
 
         # Sent once per app after migrate or flush; only ours needs to act, once, at the end.
         post_migrate.connect(wagtail_roots_ensure, sender=self, dispatch_uid="wagtail_roots_ensure")

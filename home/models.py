@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -29,17 +28,16 @@ class HomePage(Page):
         from minutes.models import MinutesPage
 
         context = super().get_context(request, *args, **kwargs)
-        today = timezone.localdate()
         context["upcoming"] = list(
             ConsultationPage.objects.descendant_of(self)
-            .upcoming(today)
-            .with_status()
+            .upcoming()
             .prefetch_related("themes")[: self.listing_size]
         )
         context["recent_minutes"] = list(
             MinutesPage.objects.descendant_of(self)
             .live()
             .public()
+            .with_consultation_title()
             .order_by("-first_published_at")[: self.listing_size]
         )
         return context

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from django.core.paginator import Paginator
-from django.db.models import IntegerField, Value
+from django.db.models import IntegerField, Prefetch, Value
 from django.db.models.functions import Length, Substr
 from django.shortcuts import render
 from django.utils.text import Truncator
@@ -19,7 +19,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
 from consultations.models import ConsultationPage
-from minutes.models import MinutesPage
+from minutes.models import MinutesPage, Takeaway
 from public_cache.views import public_cache
 
 from .forms_search import SiteSearchForm
@@ -66,6 +66,8 @@ def _plain_texts(page) -> list[str]:
     body = getattr(page, "body", None)
     if body:
         texts += _body_texts(body)
+    # Minutes: their takeaways, which the body does not copy (their one record is the Takeaway rows).
+    texts += getattr(page, "takeaway_texts", [])
     return [" ".join(text.split()) for text in texts if text and text.strip()]
 
 
@@ -83,10 +85,34 @@ def snippet(page, query: str) -> str:
 
 def _result(page, query: str) -> dict:
     if isinstance(page, ConsultationPage):
-        date = page.date
+        date, title = page.date, page.title
     else:
         date = page.held_on or (page.first_published_at.date() if page.first_published_at else None)
-    return {"page": page, "type": page._meta.verbose_name, "date": date, "snippet": snippet(page, query)}
+        title = page.listing_title  # named with its consultation, among the other results
+    return {
+        "page": page,
+        "title": title,
+        "type": page._meta.verbose_name,
+        "date": date,
+        "snippet": snippet(page, query),
+    }
+
+
+def _specific_pages(ids: list[int]) -> dict[int, Page]:
+    """The results' pages with their own fields: one query per page type, as `.specific()` takes, and
+    one for the minutes' takeaways; each minutes page with its consultation's title."""
+    minutes = list(
+        MinutesPage.objects.filter(pk__in=ids)
+        .with_consultation_title()
+        .prefetch_related(Prefetch("takeaways", queryset=Takeaway.objects.order_by("sort_order", "pk")))
+    )
+    for page in minutes:
+        page.takeaway_texts = [takeaway.text for takeaway in page.takeaways.all()]
+    found = {page.pk: page for page in minutes}
+    others = [pk for pk in ids if pk not in found]
+    if others:
+        found.update({page.pk: page for page in Page.objects.filter(pk__in=others).specific()})
+    return found
 
 
 @public_cache
@@ -102,7 +128,7 @@ def search(request):
         page_obj = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
         # One query per page type for the specific fields, in the order the search ranked them.
         ids = [page.pk for page in page_obj.object_list]
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        specific = _specific_pages(ids)
         results = [_result(specific[pk], query) for pk in ids if pk in specific]
     return render(
         request,

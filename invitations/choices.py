@@ -10,6 +10,9 @@ class InvitationStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     WAITLISTED = "waitlisted", _("Waitlisted")
+    # Taken off the list by the organisers after it was sent: kept, so the overview and the audit log
+    # still show that the organisation was invited, and told.
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class AccessNeed(models.TextChoices):

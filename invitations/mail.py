@@ -14,6 +14,8 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from sakrad.links import absolute_url
+
 from .ics import consultation_ics, venue_text
 from .permissions import rsvp_closes_at
 
@@ -23,11 +25,8 @@ REMINDER_SUBJECT = _("Reminder: please answer the invitation to %(title)s")
 PROMOTED_SUBJECT = _("You have a place at %(title)s")
 LOGIN_SUBJECT = _("Your login to %(title)s")
 HELD_SUBJECT = _("An RSVP needs your attention: %(title)s")
+WITHDRAWN_SUBJECT = _("Your invitation to %(title)s is withdrawn")
 TEXT_SEPARATOR = "\n\n" + "-" * 60 + "\n\n"
-
-
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def rsvp_url(*, token: str, language: str) -> str:
@@ -39,6 +38,16 @@ def login_url(*, language: str) -> str:
     # allauth's "send me a code" page: works for accounts that never had a password.
     with translation.override(language):
         return absolute_url(reverse("account_request_login_code"))
+
+
+def _signature(extension: str) -> str:
+    """The site's name and address under every message, in the active language, whoever's template it
+    is: a reader knows at once who wrote, and where to go without a link in the text."""
+    context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": absolute_url(reverse("wagtail_serve", args=[""])),
+    }
+    return render_to_string(f"invitations/email/signature.{extension}", context).strip()
 
 
 def bilingual_message(
@@ -57,8 +66,9 @@ def bilingual_message(
         with translation.override(language):
             context = {**context_for(language), "language": language}
             subjects.append(str(subject) % subject_params)
-            texts.append(render_to_string(f"{folder}/{template}.txt", context).strip())
-            html = render_to_string(f"{folder}/{template}.html", context).strip()
+            text = render_to_string(f"{folder}/{template}.txt", context).strip()
+            texts.append(text + "\n\n" + _signature("txt"))
+            html = render_to_string(f"{folder}/{template}.html", context).strip() + "\n" + _signature("html")
             htmls.append(mark_safe(html))  # rendered by the template engine, so already escaped
     subject_line = " / ".join(dict.fromkeys(subjects))  # once only, while a translation is missing
     html = render_to_string(
@@ -121,6 +131,20 @@ def promoted_message(*, invitation) -> EmailMultiAlternatives:
             **consultation_context(consultation=invitation.consultation),
             "organisation": invitation.organisation,
             "attendees": attendees,
+        },
+        to=invitation.organisation.contact_email_list,
+    )
+
+
+def withdrawn_message(*, invitation) -> EmailMultiAlternatives:
+    """To an organisation the organisers took off the list after inviting it: its link no longer works."""
+    return bilingual_message(
+        template="withdrawn",
+        subject=WITHDRAWN_SUBJECT,
+        subject_params={"title": invitation.consultation.title},
+        context_for=lambda language: {
+            **consultation_context(consultation=invitation.consultation),
+            "organisation": invitation.organisation,
         },
         to=invitation.organisation.contact_email_list,
     )

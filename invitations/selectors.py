@@ -107,6 +107,7 @@ def invitation_list(*, consultation):
         Invitation.objects.for_consultation(consultation)
         .select_related("organisation")
         .with_attendee_count()
+        .with_removable()
         .prefetch_related(Prefetch("attendees", queryset=Attendee.objects.order_by("pk")))
         .order_by("organisation__name")
     )

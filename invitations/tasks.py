@@ -6,7 +6,7 @@ import logging
 from django.db.models import Prefetch
 from django_tasks import task
 
-from .mail import held_message, login_message, promoted_message
+from .mail import held_message, login_message, promoted_message, withdrawn_message
 from .models import Attendee, HeldAttendee, Invitation, InvitationSend, InvitationStatus
 from .permissions import can_manage_invitations
 from .selectors import organiser_contacts
@@ -50,6 +50,19 @@ def waitlist_promoted_email_task(invitation_id: int) -> bool:
     if invitation is None or not invitation.organisation.contact_email_list:
         return False  # declined again meanwhile, or nowhere to write
     promoted_message(invitation=invitation).send()
+    return True
+
+
+@task()
+def invitation_withdrawn_email_task(invitation_id: int) -> bool:
+    invitation = (
+        Invitation.objects.select_related("consultation", "organisation")
+        .filter(pk=invitation_id, status=InvitationStatus.WITHDRAWN)
+        .first()
+    )
+    if invitation is None or not invitation.organisation.contact_email_list:
+        return False
+    withdrawn_message(invitation=invitation).send()
     return True
 
 

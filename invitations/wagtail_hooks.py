@@ -32,6 +32,14 @@ MESSAGES = {
         _("Promote from waiting list"),
         _("Taken off the waiting list with %(attendees)s attendees"),
     ),
+    actions.INVITATION_REMOVE: (
+        _("Remove from the invitation list"),
+        _("Removed %(organisation)s from the invitation list before sending"),
+    ),
+    actions.INVITATION_WITHDRAW: (
+        _("Withdraw invitation"),
+        _("Withdrew the invitation (it was: %(status)s; %(attendees)s attendees removed)"),
+    ),
     actions.ATTENDEE_REMOVE: (_("Remove attendee"), _("Removed an attendee; %(remaining)s remain")),
     actions.ATTENDEE_CHECK_IN: (_("Check in attendee"), _("Changed an attendee's check-in")),
     actions.ATTENDEE_HOLD: (
@@ -98,3 +106,20 @@ class InvitationsMenuItem(PageTypeMenuItem):
 
 
 page_menu_item_register(InvitationsMenuItem, header_priority=40, listing_priority=45)
+
+
+class CheckInMenuItem(PageTypeMenuItem):
+    """Check-in on the day, one tap from the consultation: at the door the organiser has a phone and
+    no time to go through the invitation overview."""
+
+    label = _("Check-in")
+    icon_name = "circle-check"
+    url_name = "invitations_admin:check_in"
+    page_type = ConsultationPage
+
+    def allowed(self, user, page):
+        # Who may open the check-in screen (admin_views/attendees.py's CheckInView).
+        return can_manage_invitations(user=user, consultation=page)
+
+
+page_menu_item_register(CheckInMenuItem, header_priority=41, listing_priority=46)

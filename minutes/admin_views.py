@@ -16,6 +16,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_screens import ConsultationScreenMixin
 
 from .models import MinutesPage
 from .permissions import can_compile_minutes
@@ -23,19 +24,17 @@ from .selectors import note_taking_for
 from .services.compile import MinutesCompileError, minutes_compile, minutes_draft_edited
 
 
-class CompileMinutesView(WagtailAdminTemplateMixin, TemplateView):
+class CompileMinutesView(ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "minutes/admin/compile.html"
     page_title = gettext_lazy("Compile minutes")
     header_icon = "doc-full"
 
     def dispatch(self, request, *args, **kwargs):
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        if not can_compile_minutes(request.user, self.consultation):
+        if not can_compile_minutes(user=request.user, consultation=self.consultation):
             return permission_denied(request, PermissionDenied())  # a real 403, not Wagtail's bounce
         return super().dispatch(request, *args, **kwargs)
 
-    def get_page_subtitle(self):
-        return self.consultation.title
 
     def get_context_data(self, **kwargs):
         draft = MinutesPage.objects.child_of(self.consultation).first()

@@ -11,8 +11,10 @@ class MinutesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from . import signals
+        from .approval_mail import approval_emails_connect
 
         page_published.connect(signals.minutes_published, dispatch_uid="minutes_published_notify")
+        approval_emails_connect()  # Wagtail's approval e-mails, ours (minutes/approval_mail.py)
         hooks.register("construct_page_action_menu", signals.hide_publish_from_non_approvers)
         hooks.register("before_publish_page", signals.refuse_publish_by_non_approvers)
         hooks.register("before_bulk_action", signals.refuse_bulk_publish_by_non_approvers)

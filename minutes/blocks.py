@@ -20,14 +20,14 @@ class PresentationBlock(blocks.StructBlock):
 
 
 class QuestionRecordBlock(blocks.StructBlock):
-    """One discussion question and what the groups raised under it, never attributed."""
+    """One discussion question and what the groups raised under it, never attributed.
+
+    Its takeaways are not stored here: the page's `Takeaway` rows with this question's number are the
+    one record of them, shown under the question by the block's template (from the page's context)."""
 
     number = blocks.IntegerBlock(label=_("Number"), min_value=0, max_value=32767)
     question = blocks.CharBlock(label=_("Question"), max_length=1000)
     sub_questions = blocks.ListBlock(blocks.CharBlock(max_length=500), label=_("Sub-questions"), default=[])
-    takeaways = blocks.ListBlock(
-        blocks.RichTextBlock(features=POINT_FEATURES), label=_("Takeaways"), default=[]
-    )
     points = blocks.ListBlock(
         blocks.RichTextBlock(features=POINT_FEATURES), label=_("Points raised"), default=[]
     )

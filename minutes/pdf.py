@@ -18,6 +18,8 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 
+from sakrad.links import absolute_url
+
 from .reading import minutes_page_details
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
@@ -51,7 +53,9 @@ def minutes_pdf(page, request) -> bytes:
         **minutes_page_details(page=page),
     }
     html = render_to_string("minutes/minutes_pdf.html", context, request=request)
-    base_url = request.build_absolute_uri("/")
+    # Relative links in the PDF resolve on the configured base (sakrad/links.py), not on the host this
+    # request came by: the cached file is served to everyone.
+    base_url = absolute_url("/")
     key = cache_key(html, base_url)
     pdf = cache.get(key)
     if pdf is None:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from wagtail.permissions import page_permission_policy
+from sakrad.roles import staff_may
 
-from breakouts.permissions import is_staff
+# Compiling creates the minutes draft (a minutes page); the organisers hold it (staff_roles/groups.py).
+COMPILE_PERMISSION = "minutes.add_minutespage"
+FOLLOW_UP_PERMISSION = COMPILE_PERMISSION
 
 
-def can_compile_minutes(user, consultation) -> bool:
-    """Staff who may add pages under the consultation or edit it: compiling creates (or updates) the
-    minutes draft as its child page."""
-    if not is_staff(user):
-        return False
-    if user.is_superuser:
-        return True
-    return page_permission_policy.user_has_any_permission_for_instance(user, ["add", "change"], consultation)
+def can_compile_minutes(*, user, consultation) -> bool:
+    """Organisers who may add pages under the consultation or edit it: compiling creates (or updates)
+    the minutes draft as its child page. Editors may edit that draft, but not remake it from the notes."""
+    return staff_may(user, permission=COMPILE_PERMISSION, page=consultation)
+
+
+def can_follow_up(*, user, minutes) -> bool:
+    """Organisers who may edit the minutes set their takeaways' statuses and write the follow-ups: the
+    ministry's word on what happened next, logged in the page history, not a change to the approved
+    record of the meeting, so it does not go through the approval workflow. The organisers' permission
+    to compile (they follow up what they compiled); a role of its own would need one in
+    staff_roles/groups.py."""
+    return staff_may(user, permission=FOLLOW_UP_PERMISSION, page=minutes)

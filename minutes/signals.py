@@ -5,6 +5,7 @@ from django.http import HttpResponseForbidden
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import LogFormatter
+from wagtail.search.index import insert_or_update_object
 
 from .services.notify import (
     FOLLOW_UP_NOTIFIED,
@@ -22,9 +23,13 @@ def _is_minutes(page) -> bool:
 
 
 def minutes_published(sender, instance, **kwargs) -> None:
-    """Wagtail's page_published: tell those who attended, once; then any follow-up not yet told."""
+    """Wagtail's page_published: index the minutes again, tell those who attended, once; then any
+    follow-up not yet told."""
     if not _is_minutes(instance):
         return
+    # The search index entry is written when the page row is saved, before its takeaways (their one
+    # record, searched with the page) are written: a corrected takeaway would be found by its old words.
+    insert_or_update_object(instance)
     first = minutes_publication_notify(page=instance)
     # The first publication's email already leads to the page with its follow-ups on it.
     follow_up_notify(page=instance, announce=not first)

@@ -62,6 +62,6 @@ def notes_access(*, user_id: int | None, group_id: int, session: SessionBase | N
         return NO_ACCESS
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     group = group_get(group_id=group_id)
-    if user is None or group is None or not can_view_group(user, group):
+    if user is None or group is None or not can_view_group(user=user, group=group):
         return NO_ACCESS
-    return NotesAccess(view=True, edit=can_edit_notes(user, group))
+    return NotesAccess(view=True, edit=can_edit_notes(user=user, group=group))

@@ -28,6 +28,7 @@ from .presence import Person, presence_person, presence_rewrite
 from .protocol import (
     EMPTY_UPDATE,
     Awareness,
+    QueryAwareness,
     Sync,
     auth_message,
     awareness_removal,
@@ -94,6 +95,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
         self.user = self.scope.get("user")
         self.channel_group = notes_channel_group(self.group_id)
         self.bucket = TokenBucket(limits.RATE_PER_SECOND, limits.RATE_BURST)
+        self.requests = TokenBucket(limits.REQUESTS_PER_SECOND, limits.REQUESTS_BURST)
         self.awareness_clocks: dict[int, int] = {}
         self.hole_task: asyncio.Task | None = None
         self.count_task: asyncio.Task | None = None
@@ -259,6 +261,11 @@ class NotesConsumer(AsyncWebsocketConsumer):
             return await self.refuse(limits.CLOSE_MALFORMED, limits.REASON_MALFORMED)
         if not await self.still_allowed():
             return
+        asks_much = isinstance(message, QueryAwareness) or (
+            isinstance(message, Sync) and message.step == YSyncMessageType.SYNC_STEP1
+        )
+        if asks_much and not self.requests.take():  # a tiny frame, a whole document in answer
+            return await self.refuse(limits.CLOSE_RATE_LIMITED, limits.REASON_RATE)
         if isinstance(message, Sync):
             await self.receive_sync(message)
         elif isinstance(message, Awareness):

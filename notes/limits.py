@@ -10,6 +10,10 @@ def _setting(name: str, default):
 MAX_MESSAGE_BYTES = _setting("MAX_MESSAGE_BYTES", 256 * 1024)
 RATE_PER_SECOND = _setting("RATE_PER_SECOND", 50)
 RATE_BURST = _setting("RATE_BURST", 200)
+# Requests that make the server answer with the whole document (a sync step 1) or make every socket
+# of the group answer (a presence query): y-websocket sends a step 1 on connecting and every 15 s.
+REQUESTS_PER_SECOND = _setting("REQUESTS_PER_SECOND", 0.5)
+REQUESTS_BURST = _setting("REQUESTS_BURST", 5)
 # Quotas. A point's text, in characters as Y.Text counts them (UTF-16 code units); the editor
 # enforces it too (data-max-point-chars), so only a hand-made client meets the refusal.
 MAX_POINT_CHARS = _setting("MAX_POINT_CHARS", 5000)

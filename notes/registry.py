@@ -4,7 +4,7 @@ updates of the log it holds.
 A cache of the log, never the truth: it is loaded from the database on first use, takes updates in
 whatever order the channel layer brings them (reading from the database what it dropped), and is
 dropped when the last socket of the group in this process closes. Every update is judged
-(notes/shape.py) before pycrdt applies it: a client's new change against the whole schema and the
+(notes/shape/) before pycrdt applies it: a client's new change against the whole schema and the
 quotas (`judge_write`), one already in the log against the structure (`apply`).
 """
 
@@ -134,23 +134,13 @@ class GroupDocument:
             return mine
         if self.stored_bytes + size > limits.MAX_GROUP_BYTES:
             return full
-        grows = sum(change for change in plan.writer_chars.values() if change > 0)
+        grows = sum(plan.grows_by.values())
         if not grows:
             return None
-        clients = [client for client, author in self.writers.items() if author == author_id]
-        clients += [client for client in plan.runs if client not in self.writers]
-        # The running counts are upper bounds; the exact ones walk the structs, so only near a quota.
-        estimate = sum(self.shape.writer_chars.get(client, 0) for client in clients) + grows
-        if (
-            estimate > limits.MAX_MEMBER_CHARS
-            and self.shape.written(clients) + grows > limits.MAX_MEMBER_CHARS
-        ):
+        mine_now = [client for client, author in self.writers.items() if author == author_id]
+        if self.shape.written([*mine_now, *plan.runs]) + grows > limits.MAX_MEMBER_CHARS:
             return mine
-        estimate = sum(self.shape.writer_chars.values()) + grows
-        if (
-            estimate > limits.MAX_GROUP_CHARS
-            and sum(self.shape.text_lengths().values()) + grows > limits.MAX_GROUP_CHARS
-        ):
+        if self.shape.live_chars + grows > limits.MAX_GROUP_CHARS:
             return full
         return None
 

@@ -5,7 +5,7 @@ the stack: the process dies, no exception), reserves memory for whatever length 
 wraps 32-bit clocks silently. This reader never recurses more than MAX_DEPTH levels, never allocates
 more than the frame holds, refuses clocks and client ids yrs cannot hold, and accepts only the
 content kinds our document schema can contain (docs/notes-protocol.md, "What the server refuses").
-Anything else raises Malformed. What it returns is plain data that notes/shape.py judges.
+Anything else raises Malformed. What it returns is plain data that notes/shape/ judges.
 """
 
 from __future__ import annotations

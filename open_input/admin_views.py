@@ -19,6 +19,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_screens import ConsultationScreenMixin
 
 from .forms import OpenInputPeriodForm
 from .models import AnswerStatus, InputAnswer
@@ -26,23 +27,26 @@ from .permissions import can_moderate_open_input
 from .selectors import (
     moderation_queue,
     open_input_period_for,
+    open_input_state,
     published_questions,
     received_summary,
     status_counts,
 )
-from .services import ModerationDecision, input_answer_moderate, open_input_period_set
+from .services import ModerationDecision, input_answer_moderate, input_answer_redact, open_input_period_set
 
 QUEUE_PAGE_SIZE = 50
+# Blanking out words is no decision on the answer: its status stays (services/redact.py).
+REDACT = "redact"
 
 
 def _consultation_for(request, consultation_id):
     consultation = get_object_or_404(ConsultationPage, pk=consultation_id)
-    if not can_moderate_open_input(request.user, consultation):
+    if not can_moderate_open_input(user=request.user, consultation=consultation):
         raise PermissionDenied
     return consultation
 
 
-class OpenInputAdminView(WagtailAdminTemplateMixin, TemplateView):
+class OpenInputAdminView(ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "open_input/admin/index.html"
     page_title = gettext_lazy("Open input")
     header_icon = "comment"
@@ -55,8 +59,6 @@ class OpenInputAdminView(WagtailAdminTemplateMixin, TemplateView):
             return permission_denied(request, error)  # a real 403, not Wagtail's bounce
         return super().dispatch(request, *args, **kwargs)
 
-    def get_page_subtitle(self):
-        return self.consultation.title
 
     def get_context_data(self, **kwargs):
         period = open_input_period_for(consultation=self.consultation)
@@ -70,6 +72,7 @@ class OpenInputAdminView(WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(
             consultation=self.consultation,
             period=period,
+            state=open_input_state(period=period) if period else None,
             counts=status_counts(consultation=self.consultation),
             received=received_summary(consultation=self.consultation),
             queue=queue,
@@ -111,13 +114,26 @@ def moderate(request, consultation_id: int):
     if not answer_id.isdigit():
         raise Http404
     answer = get_object_or_404(InputAnswer, pk=int(answer_id), consultation=consultation)
+    decision = request.POST.get("decision", "")
     try:
-        input_answer_moderate(answer=answer, decision=request.POST.get("decision", ""), by=request.user)
+        if decision == REDACT:
+            input_answer_redact(
+                answer=answer,
+                phrase=request.POST.get("phrase", ""),
+                organisation=request.POST.get("organisation") == "1",
+                by=request.user,
+            )
+        elif decision == ModerationDecision.REMOVE and request.POST.get("confirm") != "1":
+            raise ValidationError(
+                _("Nothing was removed. Tick the box to confirm that the answer is to be erased for good.")
+            )
+        else:
+            input_answer_moderate(answer=answer, decision=decision, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The decision has been saved."))
-    return redirect(reverse("open_input_admin:index", args=[consultation.pk]))
+    return redirect(reverse("open_input_admin:index", args=[consultation.pk]) + f"#answer-{answer.pk}")
 
 
 app_name = "open_input_admin"

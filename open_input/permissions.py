@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from wagtail.permissions import page_permission_policy
+from sakrad.roles import staff_may
 
-from breakouts.permissions import is_staff
+# Moderating the answers (and setting the period); the organisers hold it (staff_roles/groups.py).
+MANAGE_PERMISSION = "open_input.change_inputanswer"
 
 
-def can_moderate_open_input(user, consultation) -> bool:
-    """Staff who may add pages under the consultation or edit it: the answers end up in its minutes."""
-    if not is_staff(user):
-        return False
-    if user.is_superuser:
-        return True
-    return page_permission_policy.user_has_any_permission_for_instance(user, ["add", "change"], consultation)
+def can_moderate_open_input(*, user, consultation) -> bool:
+    """Organisers who may add pages under the consultation or edit it: the answers end up in its minutes."""
+    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)

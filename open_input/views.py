@@ -12,20 +12,21 @@ from django.views.decorators.http import require_http_methods
 
 from .forms import OpenInputForm
 from .models import ANSWER_MAX_LENGTH
-from .selectors import public_open_input, published_questions
+from .selectors import open_input_state, public_open_input, published_questions
 from .services import input_answers_submit
 from .throttle import submission_allowed
 
 
-def _page(request, period, form=None, *, status=200):
+def _page(request, state, form=None, *, status=200):
     return render(
         request,
         "open_input/form.html",
         {
-            "consultation": period.consultation,
-            "period": period,
+            "consultation": state.period.consultation,
+            "period": state.period,
+            "state": state,
             "form": form,
-            "is_open": period.is_open(),
+            "is_open": state.is_open,
             "answer_max_length": ANSWER_MAX_LENGTH,
         },
         status=status,
@@ -34,13 +35,13 @@ def _page(request, period, form=None, *, status=200):
 
 @require_http_methods(["GET", "POST"])
 def open_input_form(request, consultation_id: int):
-    period = public_open_input(consultation_id=consultation_id)
-    if not period.is_open():
-        return _page(request, period, status=200 if request.method == "GET" else 403)
-    consultation = period.consultation
+    state = open_input_state(period=public_open_input(consultation_id=consultation_id))
+    if not state.is_open:
+        return _page(request, state, status=200 if request.method == "GET" else 403)
+    consultation = state.period.consultation
     form = OpenInputForm(request.POST or None, questions=published_questions(consultation=consultation))
     if request.method == "GET" or not form.is_valid():
-        return _page(request, period, form)
+        return _page(request, state, form)
     if not submission_allowed(request):
         return render(request, "open_input/throttled.html", {"consultation": consultation}, status=429)
     thanks = redirect(reverse("open_input:thanks", args=[consultation.pk]))
@@ -55,7 +56,7 @@ def open_input_form(request, consultation_id: int):
         )
     except ValidationError as error:  # closed or changed between the check and the write
         form.add_error(None, error)
-        return _page(request, period, form)
+        return _page(request, open_input_state(period=state.period), form)
     return thanks
 
 

@@ -15,6 +15,7 @@ DECISION_MESSAGES = {
     "approve": _("Approved an open input answer"),
     "reject": _("Rejected an open input answer"),
     "remove": _("Removed an open input answer as personal data"),
+    "redact": _("Blanked out personal data in an open input answer"),
 }
 
 
@@ -48,7 +49,7 @@ class OpenInputMenuItem(PageTypeMenuItem):
     page_type = ConsultationPage
 
     def allowed(self, user, page):
-        return can_moderate_open_input(user, page)
+        return can_moderate_open_input(user=user, consultation=page)
 
 
 page_menu_item_register(OpenInputMenuItem, header_priority=46, listing_priority=50)

@@ -8,7 +8,7 @@ from .choices import County, OrganisationKind
 
 organisation_number_validator = RegexValidator(
     r"^\d{6}-\d{4}$",
-    _("Enter the organisation number as NNNNNN-NNNN (Ange organisationsnumret som NNNNNN-NNNN)."),
+    _("Enter the organisation number as NNNNNN-NNNN."),
 )
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from minutes.pdf import render_pdf
+from sakrad.links import absolute_url
 
 # PDF/A-2b: the archival PDF (ISO 19005-2) at its basic level, which needs nothing the template lacks.
 PDF_VARIANT = "pdf/a-2b"
@@ -20,4 +21,4 @@ def minutes_pdfa(page, *, details: dict) -> bytes:
         **details,
     }
     html = render_to_string("minutes/minutes_pdf.html", context)
-    return render_pdf(html, base_url=settings.WAGTAILADMIN_BASE_URL, pdf_variant=PDF_VARIANT)
+    return render_pdf(html, base_url=absolute_url("/"), pdf_variant=PDF_VARIANT)

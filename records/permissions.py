@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from wagtail.permissions import page_permission_policy
+from sakrad.roles import staff_may
 
-from breakouts.permissions import is_staff
+# The registry number and the archive export; the organisers hold it (staff_roles/groups.py).
+MANAGE_PERMISSION = "records.change_consultationrecord"
 
 
-def can_manage_records(user, consultation) -> bool:
-    """Staff who may edit the consultation or add pages under it: the organisers who hand it over."""
-    if not is_staff(user):
-        return False
-    if user.is_superuser:
-        return True
-    return page_permission_policy.user_has_any_permission_for_instance(user, ["add", "change"], consultation)
+def can_manage_records(*, user, consultation) -> bool:
+    """Organisers who may edit the consultation or add pages under it: they hand it over to the registry."""
+    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)

@@ -45,7 +45,7 @@ class RecordsMenuItem(PageTypeMenuItem):
     page_type = ConsultationPage
 
     def allowed(self, user, page):
-        return can_manage_records(user, page)
+        return can_manage_records(user=user, consultation=page)
 
 
 page_menu_item_register(RecordsMenuItem, header_priority=48, listing_priority=54)

@@ -4,15 +4,18 @@ Views parse the request, read through the selectors and render; the figures are 
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.defaults import permission_denied
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_screens import ConsultationScreenMixin
 
 from .export import figures_csv
 from .overview import overview_context
@@ -22,8 +25,10 @@ from .selectors import consultation_line, consultations_in_year, figures_for, ye
 
 class StaffOnly:
     def dispatch(self, request, *args, **kwargs):
-        if not can_view_representation(request.user):
-            raise Http404  # the admin already sends others to its login; this is the belt to those braces
+        if not can_view_representation(user=request.user):
+            # Staff of another role are told no (a real 403, not Wagtail's bounce); the admin already
+            # sends everyone else to its login.
+            return permission_denied(request, PermissionDenied())
         year = kwargs.get("year")
         if year is not None and not 1 <= year <= 9999:
             raise Http404
@@ -66,15 +71,13 @@ class YearView(RepresentationPage):
         )
 
 
-class ConsultationView(RepresentationPage):
+class ConsultationView(ConsultationScreenMixin, RepresentationPage):
     template_name = "representation/admin/consultation.html"
 
     @cached_property
     def consultation(self) -> ConsultationPage:
         return get_object_or_404(ConsultationPage, pk=self.kwargs["consultation_id"])
 
-    def get_page_subtitle(self):
-        return self.consultation.title
 
     def get_context_data(self, **kwargs):
         figures = figures_for([consultation_line(self.consultation)])

@@ -12,12 +12,18 @@ from .figures import ANSWERED, NO_COUNTY, NO_COUNTY_LABEL, Counts, Figures, Invi
 
 
 def attended_pairs(rows: list[InvitationRow]) -> set[tuple[int, int]]:
-    """(consultation, organisation) pairs that attended, as the minutes count them: someone checked in;
-    where nobody at all was checked in for a consultation, an accepted invitation naming someone."""
+    """(consultation, organisation) pairs that attended. The published minutes are the record: where
+    they list participating organisations, those attended (staff may have corrected what compiling
+    found, and a meeting held before the site, such as the demo's 2024 one, has no check-in or named
+    attendees at all). Otherwise as compiling counts them: someone checked in; where nobody at all was
+    checked in, an accepted invitation naming someone, once the consultation is over."""
+    recorded = {row.consultation_id for row in rows if row.minutes_list_organisations}
     check_in_taken = {row.consultation_id for row in rows if row.has_checked_in}
     pairs = set()
     for row in rows:
-        if row.consultation_id in check_in_taken:
+        if row.consultation_id in recorded:
+            came = row.in_minutes
+        elif row.consultation_id in check_in_taken:
             came = row.has_checked_in
         else:
             came = row.held and row.status == InvitationStatus.ACCEPTED and row.has_attendee

@@ -27,7 +27,9 @@ class InvitationRow:
     status: str
     has_attendee: bool  # someone is named on it
     has_checked_in: bool  # someone on it was checked in on the day
-    held: bool  # the consultation's date has come: only then can anyone have attended
+    held: bool  # the consultation is over: only then can anyone have attended
+    in_minutes: bool = False  # the published minutes list the organisation as participating
+    minutes_list_organisations: bool = False  # the consultation's published minutes list any
 
 
 @dataclass(frozen=True)

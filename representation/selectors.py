@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from consultations.models import ConsultationPage
 from invitations.models import Attendee, Invitation, InvitationStatus
+from minutes.models import MinutesPage
 
 from .build import build_figures
 from .figures import Figures, InvitationRow
@@ -23,6 +24,13 @@ class ConsultationLine:
     title: str
     date: dt.date
     live: bool
+    end_time: dt.time | None = None  # None: the whole day
+
+    def held(self, now: dt.datetime) -> bool:
+        """Over by `now` (as a consultation's status says, consultations/status.py): only then can
+        anyone have attended. A consultation later today has not been held yet."""
+        local = timezone.localtime(now)
+        return (self.date, self.end_time or dt.time.max) <= (local.date(), local.time())
 
 
 def years_with_consultations() -> list[tuple[int, int]]:
@@ -38,25 +46,41 @@ def consultations_in_year(year: int) -> list[ConsultationLine]:
     rows = (
         ConsultationPage.objects.filter(date__year=year)
         .order_by("date", "start_time", "pk")
-        .values_list("pk", "title", "date", "live")
+        .values_list("pk", "title", "date", "live", "end_time")
     )
     return [ConsultationLine(*row) for row in rows]
 
 
+def _in_published_minutes():
+    """Rows of the live minutes' list of participating organisations of the outer invitation's
+    consultation (its child page)."""
+    through = MinutesPage.participating_organisations.through
+    return through.objects.filter(
+        minutespage__live=True,
+        minutespage__path__startswith=OuterRef("consultation__path"),
+        minutespage__depth=OuterRef("consultation__depth") + 1,
+    )
+
+
 def invitation_rows(
-    consultations: list[ConsultationLine], *, today: dt.date | None = None
+    consultations: list[ConsultationLine], *, today: dt.date | None = None, now: dt.datetime | None = None
 ) -> list[InvitationRow]:
     """One row per sent invitation to these consultations (an invitation on the list but never sent
-    does not count as invited). One query."""
-    today = today or timezone.localdate()
-    dates = {line.pk: line.date for line in consultations}
+    does not count as invited), with what its consultation's published minutes record. One query.
+    `today` counts a consultation of that date as held; `now` (default: now) compares its end."""
+    if now is None:
+        now = timezone.make_aware(dt.datetime.combine(today, dt.time.max)) if today else timezone.now()
+    lines = {line.pk: line for line in consultations}
     attendees = Attendee.objects.filter(invitation=OuterRef("pk"))
+    in_minutes = _in_published_minutes()
     rows = (
-        Invitation.objects.filter(consultation_id__in=list(dates))
+        Invitation.objects.filter(consultation_id__in=list(lines))
         .exclude(status=InvitationStatus.NOT_SENT)
         .annotate(
             has_attendee=Exists(attendees),
             has_checked_in=Exists(attendees.filter(checked_in_at__isnull=False)),
+            in_minutes=Exists(in_minutes.filter(organisation_id=OuterRef("organisation_id"))),
+            minutes_list_organisations=Exists(in_minutes),
         )
         .values_list(
             "consultation_id",
@@ -66,9 +90,16 @@ def invitation_rows(
             "status",
             "has_attendee",
             "has_checked_in",
+            "in_minutes",
+            "minutes_list_organisations",
         )
     )
-    return [InvitationRow(*row, held=dates[row[0]] <= today) for row in rows.order_by()]
+    return [
+        InvitationRow(
+            *row[:7], held=lines[row[0]].held(now), in_minutes=row[7], minutes_list_organisations=row[8]
+        )
+        for row in rows.order_by()
+    ]
 
 
 def figures_for(consultations: list[ConsultationLine]) -> Figures:
@@ -76,4 +107,6 @@ def figures_for(consultations: list[ConsultationLine]) -> Figures:
 
 
 def consultation_line(consultation: ConsultationPage) -> ConsultationLine:
-    return ConsultationLine(consultation.pk, consultation.title, consultation.date, consultation.live)
+    return ConsultationLine(
+        consultation.pk, consultation.title, consultation.date, consultation.live, consultation.end_time
+    )

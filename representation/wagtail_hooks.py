@@ -17,7 +17,7 @@ admin_urls_register("representation", admin_views.urlpatterns, namespace="repres
 
 class RepresentationMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_view_representation(request.user)
+        return can_view_representation(user=request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -40,7 +40,7 @@ class ConsultationRepresentationMenuItem(PageTypeMenuItem):
     page_type = ConsultationPage
 
     def allowed(self, user, page):
-        return can_view_representation(user)
+        return can_view_representation(user=user)
 
 
 page_menu_item_register(ConsultationRepresentationMenuItem, header_priority=47, listing_priority=52)

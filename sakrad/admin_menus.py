@@ -5,6 +5,9 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+# (priority, item class) of every screen a page's "more" menu offers, in the order registered.
+SCREEN_ITEMS: list[tuple[int, type]] = []
+
 
 def admin_urls_register(prefix: str, urlpatterns, *, namespace: str) -> None:
     """Serve an app's admin views under /admin/<prefix>/, named `namespace:<name>`."""
@@ -32,6 +35,8 @@ def page_menu_item_register(item_class, *, header_priority: int, listing_priorit
     """Show `item_class` (a PageMenuItem) on both; `header_class` where the header's item says more,
     such as a count that would cost a query per row in the listing."""
     header_class = header_class or item_class
+    # The same screens, listed on each other's headers (sakrad/admin_screens.py).
+    SCREEN_ITEMS.append((header_priority, item_class))
 
     def header_button(page, user, view_name=None, next_url=None):
         return [header_class(page=page, priority=header_priority)]

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_safe
 
 from public_cache.views import public_cache
 
+from .links import absolute_url
+
 # One URL in each private area: the area is its first path segment, in every language.
 PRIVATE_AREAS = [
     ("account_login", ()),
@@ -49,5 +51,5 @@ def disallowed_paths() -> list[str]:
 @public_cache
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed_paths())]
-    lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    lines += ["", f"Sitemap: {absolute_url(reverse('sitemap'))}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

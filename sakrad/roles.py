@@ -1,5 +1,6 @@
 """Who is ministry staff, in one place: every permission module (through `breakouts.permissions`,
-which re-exports `is_staff`), the notes socket and `StaffSecondFactorMiddleware` ask here.
+which re-exports `is_staff`), the notes socket and `StaffSecondFactorMiddleware` ask here; and what a
+staff role may do on our own screens (`staff_may`; the roles themselves are in staff_roles/groups.py).
 
 The rule: a staff user has staff rights only once they have a second factor, when
 `SAKRAD_REQUIRE_STAFF_MFA` is on (production). A second factor is an authenticator allauth asks for
@@ -10,6 +11,7 @@ recovery codes alone do not count.
 from __future__ import annotations
 
 from django.conf import settings
+from wagtail.permissions import page_permission_policy
 
 # The authenticator lookup, remembered on the user object: a request's user (and the user the notes
 # socket reads afresh for each access check) is new each time, so it is one query per request.
@@ -50,3 +52,21 @@ def needs_second_factor(user) -> bool:
 def is_staff(user) -> bool:
     """Ministry staff with their staff rights: a staff role, and the second factor when required."""
     return holds_staff_role(user) and not needs_second_factor(user)
+
+
+def staff_may(user, *, permission: str, page=None) -> bool:
+    """Staff whose role holds `permission` (a model permission, "app_label.codename": the staff groups
+    in staff_roles/groups.py say which role holds which) and, when `page` is given, who may add pages
+    under it or edit it, so a unit's staff act on their own part of the tree only. Superusers may all.
+
+    Page rights alone are not enough: editors edit every page and approvers open what they approve,
+    yet neither runs a consultation's screens."""
+    if not is_staff(user):
+        return False
+    if user.is_superuser:
+        return True
+    if not user.has_perm(permission):
+        return False
+    if page is None:
+        return True
+    return page_permission_policy.user_has_any_permission_for_instance(user, ["add", "change"], page)

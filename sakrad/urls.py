@@ -40,7 +40,7 @@ urlpatterns = [
     path("admin/login/", login_or_refuse),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", public_cache(sitemap)),
+    path("sitemap.xml", public_cache(sitemap), name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),  # where crawlers may go (sakrad/robots.py)
     path("api/v2/", api_router.urls),  # open data: live, public pages only (sakrad/api.py)
 ]

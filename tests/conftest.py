@@ -14,10 +14,17 @@ from django.utils import timezone, translation
 
 from consultations.models import ConsultationIndexPage
 from home.models import HomePage
+from tests import db_teardown, indexes
 from tests.browser.chromium import MISSING, chromium_path, in_ci
 from tests.factories import build_site_tree
 
 pytest_plugins = ["tests.world"]
+
+# How the suite is kept fast, and these two switches to rule it out: docs/testing.md.
+if not os.environ.get("SAKRAD_TEST_DJANGO_FLUSH"):
+    db_teardown.install()
+indexes.install(always=bool(os.environ.get("SAKRAD_TEST_INDEXES")))
+INDEXED_MODULES = pytest.StashKey[set]()
 
 # A Wednesday afternoon in Stockholm, away from DST changes and year ends.
 FIXED_NOW = dt.datetime(2025, 3, 12, 14, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
@@ -98,6 +105,7 @@ def multiprocess_missing() -> list[str]:
 def pytest_collection_modifyitems(config, items):
     """Without Redis and PostgreSQL the multiprocess tests are deselected, not skipped (CI allows no
     skips); the summary says how many and why."""
+    config.stash[INDEXED_MODULES] = indexes.modules_needing_indexes(items)
     if not multiprocess_missing():
         return
     deselected = [item for item in items if item.get_closest_marker("multiprocess")]
@@ -108,6 +116,15 @@ def pytest_collection_modifyitems(config, items):
     config.stash[MULTIPROCESS_DESELECTED] = len(deselected)
     if hasattr(config, "workeroutput"):  # an xdist worker: only the controller prints the summary
         config.workeroutput["multiprocess_deselected"] = len(deselected)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of the test, module-scoped ones included: search and reference indexes
+    kept up to date only in modules with a `search_index` test (tests/indexes.py)."""
+    module = getattr(item, "module", None)
+    indexed = item.config.stash.get(INDEXED_MODULES, set())
+    indexes.indexes_want(module is not None and module.__name__ in indexed)
 
 
 @pytest.hookimpl(optionalhook=True)

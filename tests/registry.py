@@ -28,8 +28,8 @@ Role = Literal[
     "participant_other",  # their organisation is invited, but only to another consultation
     "participant",  # their organisation has an accepted invitation to this consultation
     "group_member",  # a participant in a breakout group; for now the same data as participant
-    "organiser",  # staff, Wagtail group "Organisers"
-    "approver",  # staff, Wagtail group "Approvers"
+    "organiser",  # staff, group "Organisers" as migration staff_roles 0001 makes it (docs/roles.md)
+    "approver",  # staff, group "Approvers" as that migration makes it: approves minutes, nothing else
     "superuser",
 ]
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -110,6 +110,12 @@ def staff(expect: Expect = 200, others: Expect = 302, **overrides: Expect) -> di
     return roles(others, **{**dict.fromkeys(STAFF_ROLES, expect), **overrides})
 
 
+def organisers_only(expect: Expect = 200) -> dict[Role, Expect]:
+    """An organiser's screen (docs/roles.md): organisers and superusers get `expect`, approvers a real
+    403, anyone else is sent to the login."""
+    return staff(expect, approver=403)
+
+
 def page_path(attribute: str) -> Callable[[World], str]:
     def path(world: World) -> str:
         return getattr(world, attribute).get_url()
@@ -158,13 +164,31 @@ def path_with(pattern: str, arg: Callable[[World], object]) -> Callable[[World],
     return path
 
 
+def follow_up_admin(name: str) -> Callable[[World], str]:
+    """A follow-up screen of the world's published minutes: their one follow-up, made the first time a
+    row asks (the world has none of its own; published, so nothing hidden is added)."""
+
+    def path(world: World) -> str:
+        import datetime as dt
+
+        from minutes.models import FollowUp
+
+        follow_up = FollowUp.objects.filter(page=world.minutes).order_by("pk").first()
+        follow_up = follow_up or FollowUp.objects.create(
+            page=world.minutes, date=dt.date(2025, 1, 15), text="<p>Uppföljning.</p>"
+        )
+        return reverse(f"follow_up_admin:{name}", args=[world.minutes.pk, follow_up.pk])
+
+    path.__name__ = f"follow_up_admin_{name}"
+    return path
+
+
 def draft_minutes_admin(name: str) -> Callable[[World], str]:
     return path_with(f"corrections_admin:{name}", lambda world: world.draft_minutes.pk)
 
 
-# A group's live notes: its members and staff; everyone else is refused.
-NOTES_SOCKET_ROLES = roles("refuse", group_member="accept", organiser="accept", approver="accept",
-                           superuser="accept")
+# A group's live notes: its members and the staff who run the groups; everyone else is refused.
+NOTES_SOCKET_ROLES = roles("refuse", group_member="accept", organiser="accept", superuser="accept")
 
 ENDPOINTS: list[Endpoint] = [
     # --- Wagtail pages, one row per page type and per publication state ---------------------
@@ -212,12 +236,14 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("page_password", named("wagtailcore_authenticate_with_password", 0, 0), "view", everyone(404),
              False, "wagtailcore_authenticate_with_password"),
     # --- allauth: the only way in -------------------------------------------------------------
-    Endpoint("login", named("account_login"), "view", logged_in(302, anonymous=200), True, "account_login",
-             redirect=home),
+    # Someone logged in is sent where a login lands, which depends on the role (participants their own
+    # page, staff the admin: accounts/adapter.py, tests/accounts/test_login_landing.py); here only that
+    # it answers without a loop back to a login form.
+    Endpoint("login", named("account_login"), "view", logged_in(302, anonymous=200), True, "account_login"),
     Endpoint("login_by_code", named("account_request_login_code"), "view", logged_in(302, anonymous=200),
-             False, "account_request_login_code", redirect=home),
+             False, "account_request_login_code"),
     Endpoint("signup_closed", named("account_signup"), "view", logged_in(302, anonymous=200), False,
-             "account_signup", redirect=home),
+             "account_signup"),
     Endpoint("password_reset", named("account_reset_password"), "view", everyone(200), False,
              "account_reset_password"),
     Endpoint("logout", named("account_logout"), "view", logged_in(200), False, "account_logout",
@@ -261,17 +287,22 @@ ENDPOINTS: list[Endpoint] = [
             ("held_resolve", staff(405, approver=403)),
             ("remind", staff(405, approver=403)),
             ("retry", staff(405, approver=403)),
+            # Asking before removing, promoting, withdrawing: the GET needs a row's id (404 without).
+            ("remove", staff(404, approver=403)),
+            ("promote", staff(404, approver=403)),
+            ("attendee_remove", staff(404, approver=403)),
         ]
     ],
     # --- Wagtail admin: representative rows (the rest is allowlisted by prefix) ---------------
     Endpoint("admin_login", lambda w: "/admin/login/", "view", logged_in(403, anonymous=302), False,
              "admin/login/", redirect=login),
     Endpoint("admin_home", named("wagtailadmin_home"), "view", staff(), False, "wagtailadmin_home"),
-    # Staff below the root are taken to the part of the tree they may edit (the home page).
-    Endpoint("admin_explorer", named("wagtailadmin_explore_root"), "view",
-             staff(organiser=302, approver=302), False, "wagtailadmin_explore_root"),
-    Endpoint("admin_edit_consultation", lambda w: f"/admin/pages/{w.consultation.pk}/edit/", "view", staff(),
-             False, "wagtailadmin_pages:edit"),
+    # Organisers hold their page permissions on the root of the tree; approvers hold none (the approval
+    # task opens what they approve), so Wagtail sends them back to the dashboard (302).
+    Endpoint("admin_explorer", named("wagtailadmin_explore_root"), "view", staff(approver=302), False,
+             "wagtailadmin_explore_root"),
+    Endpoint("admin_edit_consultation", lambda w: f"/admin/pages/{w.consultation.pk}/edit/", "view",
+             staff(approver=302), False, "wagtailadmin_pages:edit"),
     # Approvers have no collection permissions; Wagtail sends them back to the dashboard (302).
     Endpoint("admin_documents", named("wagtaildocs:index"), "view", staff(approver=302), False,
              "wagtaildocs:index"),
@@ -283,16 +314,16 @@ ENDPOINTS: list[Endpoint] = [
              staff(approver=302), False, "wagtailsnippets_breakouts_breakoutgroup:list"),
     Endpoint("admin_breakouts_consultation",
              lambda w: reverse("breakouts_admin:groups", args=[w.consultation.pk]), "view",
-             staff(approver=403), False, "breakouts_admin:groups"),
-    # Compiling a consultation's minutes (minutes/admin_views.py): staff who may add or change pages
-    # under it (approvers may change consultations, to approve their minutes).
+             organisers_only(), False, "breakouts_admin:groups"),
+    # Our own screens below ask for their app's permission, which only organisers hold, and rights on the
+    # consultation's page (sakrad.roles.staff_may): approvers get a real 403.
+    # Compiling a consultation's minutes (minutes/admin_views.py).
     Endpoint("admin_minutes_compile", lambda w: reverse("minutes_admin:compile", args=[w.consultation.pk]),
-             "view", staff(), False, "minutes_admin:compile"),
+             "view", organisers_only(), False, "minutes_admin:compile"),
     # --- Co-creation (issue 7): working group, open input, corrections; staff screens of each ------
-    # The working group's screen of a draft consultation: staff with rights on the page; the POST
-    # actions answer a GET with 405.
+    # The working group's screen of a draft consultation; the POST actions answer a GET with 405.
     Endpoint("admin_working_group", lambda w: reverse("working_groups_admin:index", args=[w.draft.pk]),
-             "view", staff(), False, "working_groups_admin:index"),
+             "view", organisers_only(), False, "working_groups_admin:index"),
     Endpoint("admin_working_group_member_add",
              lambda w: reverse("working_groups_admin:member_add", args=[w.draft.pk]), "view", staff(405),
              False, "working_groups_admin:member_add"),
@@ -303,10 +334,10 @@ ENDPOINTS: list[Endpoint] = [
              False, "working_groups_admin:resolve"),
     # Open input's moderation queue and period of the upcoming consultation.
     Endpoint("admin_open_input", lambda w: reverse("open_input_admin:index", args=[w.other_consultation.pk]),
-             "view", staff(), False, "open_input_admin:index"),
+             "view", organisers_only(), False, "open_input_admin:index"),
     Endpoint("admin_open_input_period",
              lambda w: reverse("open_input_admin:period", args=[w.other_consultation.pk]), "view",
-             staff(405), False, "open_input_admin:period"),
+             organisers_only(405), False, "open_input_admin:period"),
     Endpoint("admin_open_input_moderate",
              lambda w: reverse("open_input_admin:moderate", args=[w.other_consultation.pk]), "view",
              staff(405), False, "open_input_admin:moderate"),
@@ -314,15 +345,26 @@ ENDPOINTS: list[Endpoint] = [
     *[
         Endpoint(f"admin_corrections_{name}", draft_minutes_admin(name), "view", expect, False,
                  f"corrections_admin:{name}")
-        for name, expect in [("index", staff()), ("open", staff(405)), ("close", staff(405)),
+        for name, expect in [("index", organisers_only()), ("open", staff(405)), ("close", staff(405)),
                              ("decide", staff(405))]
     ],
+    # What happened next on the published minutes (minutes/admin_follow_up.py): takeaway statuses and
+    # follow-ups, outside the page's revisions; an organiser's screen. "add" is POST only (405).
+    Endpoint("admin_follow_up", path_with("follow_up_admin:index", lambda w: w.minutes.pk), "view",
+             organisers_only(), False, "follow_up_admin:index"),
+    Endpoint("admin_follow_up_add", path_with("follow_up_admin:add", lambda w: w.minutes.pk), "view",
+             organisers_only(405), False, "follow_up_admin:add"),
+    *[
+        Endpoint(f"admin_follow_up_{name}", follow_up_admin(name), "view", organisers_only(), False,
+                 f"follow_up_admin:{name}")
+        for name in ("edit", "delete")
+    ],
     # --- The annual cycle (issue 8): staff-only figures of who was invited, answered, attended ------
-    Endpoint("admin_representation", named("representation_admin:index"), "view", staff(), False,
+    Endpoint("admin_representation", named("representation_admin:index"), "view", organisers_only(), False,
              "representation_admin:index"),
     *[
         Endpoint(f"admin_representation_{name}", path_with(f"representation_admin:{name}", arg), "view",
-                 staff(), False, f"representation_admin:{name}")
+                 organisers_only(), False, f"representation_admin:{name}")
         for name, arg in [
             ("year", lambda w: w.consultation.date.year),
             ("year_csv", lambda w: w.consultation.date.year),
@@ -335,13 +377,13 @@ ENDPOINTS: list[Endpoint] = [
         Endpoint(f"admin_records_{name}", path_with(f"records_admin:{name}", lambda w: w.consultation.pk),
                  "view", expect, False, f"records_admin:{name}")
         for name, expect in [
-            ("consultation", staff()), ("registry_number", staff(405)), ("archive", staff(405))
+            ("consultation", organisers_only()), ("registry_number", staff(405)), ("archive", staff(405))
         ]
     ],
     # Duplicating a consultation as the start of the next one: staff who may add pages beside it.
     Endpoint("admin_consultation_duplicate",
              path_with("consultations_admin:duplicate", lambda w: w.consultation.pk), "view",
-             staff(approver=403), False, "consultations_admin:duplicate"),
+             organisers_only(), False, "consultations_admin:duplicate"),
     Endpoint("admin_users", named("wagtailusers_users:index"), "view", staff(organiser=302, approver=302),
              False, "wagtailusers_users:index"),
     Endpoint("admin_password_reset", named("wagtailadmin_password_reset"), "view", everyone(404), False,
@@ -353,23 +395,24 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("django_admin_groups", named("admin:auth_group_changelist"), "view", roles(302, superuser=200),
              False, "admin:auth_group_changelist"),
     # --- Breakout groups' pages (breakouts/views.py) ------------------------------------------------
-    # A group's live notes: its members and staff; other participants 403, anonymous to the login.
+    # A group's live notes: its members and the staff who run the groups; other participants and
+    # approvers 403, anonymous to the login.
     Endpoint("group_notes", lambda w: reverse("breakouts:group", args=[w.breakout_group.pk]), "view",
-             roles(403, anonymous=302, group_member=200, organiser=200, approver=200, superuser=200), False,
+             roles(403, anonymous=302, group_member=200, organiser=200, superuser=200), False,
              "breakouts:group"),
-    # The plenary wall of a consultation: staff only.
+    # The plenary wall of a consultation: the staff who run the day.
     Endpoint("plenary_wall", lambda w: reverse("breakouts:plenary", args=[w.consultation.pk]), "view",
-             roles(403, anonymous=302, organiser=200, approver=200, superuser=200), False,
+             roles(403, anonymous=302, organiser=200, superuser=200), False,
              "breakouts:plenary"),
     # --- Co-creation (issue 7) -------------------------------------------------------------------
-    # A draft consultation is shown to its working group ("participant" on `draft`) and to staff;
-    # to anyone else it does not exist, a member of another draft's group included.
+    # A draft consultation is shown to its working group ("participant" on `draft`) and to the staff who
+    # run working groups; to anyone else it does not exist, a member of another draft's group included.
     Endpoint("working_group_draft", lambda w: reverse("working_groups:draft", args=[w.draft.pk]), "view",
-             roles(404, anonymous=302, participant=200, organiser=200, approver=200, superuser=200), False,
+             roles(404, anonymous=302, participant=200, organiser=200, superuser=200), False,
              "working_groups:draft"),
     Endpoint("working_group_other_draft",
              lambda w: reverse("working_groups:draft", args=[w.in_moderation.pk]), "view",
-             roles(404, anonymous=302, organiser=200, approver=200, superuser=200), False,
+             roles(404, anonymous=302, organiser=200, superuser=200), False,
              "working_groups:draft"),
     # The public calendar (issue 8): every live, public consultation; a draft's .ics does not exist.
     Endpoint("calendar_feed", named("cycle:calendar"), "view", everyone(200), False, "cycle:calendar"),
@@ -386,10 +429,10 @@ ENDPOINTS: list[Endpoint] = [
              everyone(404), False, "open_input:form"),
     Endpoint("open_input_without_period", lambda w: reverse("open_input:form", args=[w.consultation.pk]),
              "view", everyone(404), False, "open_input:form"),
-    # Draft minutes in a correction round: the attendees ("participant", checked in) and staff; not
-    # "group_member", of the same organisation but not there.
+    # Draft minutes in a correction round: the attendees ("participant", checked in) and the staff who
+    # run the round; not "group_member", of the same organisation but not there.
     Endpoint("corrections_review", lambda w: reverse("corrections:review", args=[w.draft_minutes.pk]), "view",
-             roles(404, anonymous=302, participant=200, organiser=200, approver=200, superuser=200), False,
+             roles(404, anonymous=302, participant=200, organiser=200, superuser=200), False,
              "corrections:review"),
     # --- Django's language switch --------------------------------------------------------------
     Endpoint("set_language", named("set_language"), "view", everyone(302), False, "set_language",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -22,11 +22,12 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
-    GroupCollectionPermission,
-    GroupPagePermission,
+    GroupApprovalTask,
     Page,
     PageViewRestriction,
     Site,
+    Workflow,
+    WorkflowTask,
 )
 
 from accounts.models import User
@@ -41,43 +42,16 @@ from invitations.tokens import token_new
 from minutes.models import MinutesPage, Takeaway
 from open_input.models import OpenInputPeriod
 from organisations.models import Organisation
+from staff_roles.groups import APPROVERS, ORGANISERS
+from staff_roles.services import staff_groups_ensure
 from tests.registry import ROLES, Role
 from working_groups.models import WorkingGroupMember
 
 PASSWORD = "Rätt-lösenord-för-tester-42"
-ORGANISERS = "Organisers"
-APPROVERS = "Approvers"
-
-# Codenames per staff group. Organisers plan consultations and upload material; approvers
-# approve and publish. Neither is a Django `is_staff` user: the Wagtail admin does not need it,
-# and the Django admin stays for superusers.
-ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page"]
-APPROVER_PAGE_PERMISSIONS = ["change_page", "publish_page"]
-ORGANISER_COLLECTION_PERMISSIONS = [
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-]
-ORGANISER_MODEL_PERMISSIONS = [
-    ("organisations", "add_organisation"),
-    ("organisations", "change_organisation"),
-    ("organisations", "view_organisation"),
-    ("organisations", "add_person"),
-    ("organisations", "change_person"),
-    ("organisations", "view_person"),
-    ("consultations", "add_theme"),
-    ("consultations", "change_theme"),
-    ("consultations", "view_theme"),
-    # The invitation screens (invitations.permissions.MANAGE_PERMISSION), with page edit rights.
-    ("invitations", "change_invitation"),
-    # Breakout groups: the snippets and the groups screen (breakouts.permissions.MANAGE_PERMISSION).
-    ("breakouts", "add_breakoutgroup"),
-    ("breakouts", "change_breakoutgroup"),
-    ("breakouts", "view_breakoutgroup"),
-]
+# The organiser and the approver are in the staff groups migration staff_roles 0001 makes, with exactly
+# their roles' permissions (staff_roles/groups.py, docs/roles.md); the world gives them nothing of its
+# own. Neither is a Django `is_staff` user: the Wagtail admin does not need it, and the Django admin
+# stays for superusers.
 
 
 @dataclass
@@ -119,26 +93,14 @@ class World:
         return client
 
 
-def _permissions(pairs: list[tuple[str, str]]) -> list[Permission]:
-    return [Permission.objects.get(content_type__app_label=app, codename=code) for app, code in pairs]
-
-
-def _staff_groups(home: Page, root_collection: Collection) -> tuple[Group, Group]:
-    access_admin = _permissions([("wagtailadmin", "access_admin")])
-    organisers, _ = Group.objects.get_or_create(name=ORGANISERS)
-    approvers, _ = Group.objects.get_or_create(name=APPROVERS)
-    organisers.permissions.add(*access_admin, *_permissions(ORGANISER_MODEL_PERMISSIONS))
-    approvers.permissions.add(*access_admin)
-    page_permissions = {organisers: ORGANISER_PAGE_PERMISSIONS, approvers: APPROVER_PAGE_PERMISSIONS}
-    for group, codenames in page_permissions.items():
-        for codename in codenames:
-            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-    for permission in _permissions(ORGANISER_COLLECTION_PERMISSIONS):
-        GroupCollectionPermission.objects.get_or_create(
-            group=organisers, collection=root_collection, permission=permission
-        )
-    return organisers, approvers
+def _awaiting_approval(page: Page, user: User, approvers: Group) -> None:
+    """Submitted for approval: Wagtail's own moderation of every page is off (staff_roles 0001), so the
+    world starts a workflow of its own, approved by the Approvers."""
+    task = GroupApprovalTask.objects.create(name="Granskning")
+    task.groups.set([approvers])
+    workflow = Workflow.objects.create(name="Granskning")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    workflow.start(page, user)
 
 
 def _user(email: str, **extra) -> User:
@@ -262,7 +224,6 @@ def build_world() -> World:
     PageViewRestriction.objects.create(page=private_page, restriction_type=PageViewRestriction.LOGIN)
 
     root_collection = Collection.get_first_root_node()
-    organisers, approvers = _staff_groups(home, root_collection)
     private_collection = root_collection.add_child(name="Interna handlingar")
     CollectionViewRestriction.objects.create(
         collection=private_collection, restriction_type=CollectionViewRestriction.LOGIN
@@ -279,13 +240,16 @@ def build_world() -> World:
     rsvp_token = _sent_invitation(other, "Kommunen Mitt", "municipality")
     revoked_rsvp_token = _sent_invitation(other, "Region Norr", "region", revoked=True)
 
+    # A transactional test's flush (browser, notes) takes away what the migration made; the world's
+    # staff are in the groups as the migration makes them, whichever test ran before.
+    staff_groups = staff_groups_ensure()
     users: dict[Role, User | None] = {
         "anonymous": None,
         "participant_other": _user("annan@example.org", organisation=other_organisation),
         "participant": _user("deltagare@example.org", organisation=organisation),
         "group_member": _user("gruppmedlem@example.org", organisation=organisation),
-        "organiser": _user("organisator@example.org", groups=[organisers]),
-        "approver": _user("godkannare@example.org", groups=[approvers]),
+        "organiser": _user("organisator@example.org", groups=[staff_groups[ORGANISERS]]),
+        "approver": _user("godkannare@example.org", groups=[staff_groups[APPROVERS]]),
         "superuser": User.objects.create_superuser(email="admin@example.org", password=PASSWORD),
     }
     assert set(users) == set(ROLES), "world.py must build a user for every role in the registry"
@@ -294,9 +258,7 @@ def build_world() -> World:
     in_moderation.live = False
     index.add_child(instance=in_moderation)
     in_moderation.save_revision(user=users["organiser"])
-    workflow = in_moderation.get_workflow()
-    if workflow is not None:
-        workflow.start(in_moderation, users["organiser"])
+    _awaiting_approval(in_moderation, users["organiser"], staff_groups[APPROVERS])
 
     # Co-creation (issue 7): "participant" reviews the draft's questions in its working group, the
     # upcoming consultation takes open input, and the held one's draft minutes take corrections.

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from wagtail.permissions import page_permission_policy
-
-from breakouts.permissions import is_staff
+from sakrad.roles import staff_may
 
 from .models import WorkingGroupMember
 
+# Members, comments and the draft's review; the organisers hold it (staff_roles/groups.py).
+MANAGE_PERMISSION = "working_groups.change_workinggroupmember"
 
-def can_manage_working_group(user, consultation) -> bool:
-    """Staff who may edit the consultation (or add pages under it): they write the draft."""
-    if not is_staff(user):
-        return False
-    if user.is_superuser:
-        return True
-    return page_permission_policy.user_has_any_permission_for_instance(user, ["add", "change"], consultation)
+
+def can_manage_working_group(*, user, consultation) -> bool:
+    """Organisers who may edit the consultation (or add pages under it): they write the draft and run its
+    working group."""
+    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)
 
 
 def is_working_group_member(user, consultation) -> bool:
@@ -24,7 +22,9 @@ def is_working_group_member(user, consultation) -> bool:
     return WorkingGroupMember.objects.filter(consultation_id=consultation.pk, user_id=user.pk).exists()
 
 
-def can_review_draft(user, consultation) -> bool:
+def can_review_draft(*, user, consultation) -> bool:
     """Read the draft and comment on its questions: the consultation's own working group, and the staff
     who run it. Membership of another consultation's group gives nothing here."""
-    return is_working_group_member(user, consultation) or can_manage_working_group(user, consultation)
+    return is_working_group_member(user, consultation) or can_manage_working_group(
+        user=user, consultation=consultation
+    )

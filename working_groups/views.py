@@ -54,7 +54,7 @@ def _comment_post(request, consultation):
 @require_http_methods(["GET", "POST"])
 def draft(request, consultation_id: int):
     consultation = get_object_or_404(ConsultationPage, pk=consultation_id)
-    if not can_review_draft(request.user, consultation):
+    if not can_review_draft(user=request.user, consultation=consultation):
         raise Http404
     bound = None
     if request.method == "POST":

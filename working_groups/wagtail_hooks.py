@@ -50,7 +50,7 @@ class WorkingGroupMenuItem(PageTypeMenuItem):
     page_type = ConsultationPage
 
     def allowed(self, user, page):
-        return can_manage_working_group(user, page)
+        return can_manage_working_group(user=user, consultation=page)
 
 
 class WorkingGroupHeaderMenuItem(WorkingGroupMenuItem):

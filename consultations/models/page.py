@@ -103,7 +103,8 @@ class ConsultationPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
-        FieldPanel("themes"),
+        # Boxes, not a Ctrl-click list: one stray click there cleared every other choice.
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("ministry"), FieldPanel("unit"), FieldPanel("host")],
             heading=_("Organiser"),
@@ -162,26 +163,15 @@ class ConsultationPage(Page):
         super().clean()
         errors = {}
         if self.start_time and self.end_time and self.end_time <= self.start_time:
-            errors["end_time"] = _(
-                "The end time must be after the start time (Sluttiden måste vara efter starttiden)."
-            )
+            errors["end_time"] = _("The end time must be after the start time.")
         if self.format != EventFormat.IN_PERSON and not self.online_link:
-            errors["online_link"] = _(
-                "A hybrid or digital event needs an online link "
-                "(Ett hybrid- eller digitalt möte behöver en länk)."
-            )
+            errors["online_link"] = _("A hybrid or digital event needs an online link.")
         if self.format != EventFormat.DIGITAL and not self.venue_address:
-            errors["venue_address"] = _(
-                "An event in a room needs a venue address (Ett fysiskt möte behöver en adress)."
-            )
+            errors["venue_address"] = _("An event in a room needs a venue address.")
         if self.rsvp_deadline and self.date and self.rsvp_deadline.date() > self.date:
-            errors["rsvp_deadline"] = _(
-                "The RSVP deadline must be on or before the day (Sista svarsdag måste vara senast samma dag)."
-            )
+            errors["rsvp_deadline"] = _("The RSVP deadline must be on or before the day.")
         if self.registration_opens and self.rsvp_deadline and self.registration_opens >= self.rsvp_deadline:
-            errors["registration_opens"] = _(
-                "Registration must open before the RSVP deadline (Anmälan måste öppna före sista svarsdag)."
-            )
+            errors["registration_opens"] = _("Registration must open before the RSVP deadline.")
         numbers = [question.number for question in self.questions.all()]
         if len(numbers) != len(set(numbers)):
             errors["title"] = DUPLICATE_QUESTION_NUMBERS

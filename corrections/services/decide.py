@@ -16,7 +16,7 @@ from minutes.services.compile import participant_html
 
 from ..log_actions import CORRECTION_ACCEPT, CORRECTION_DECLINE
 from ..models import CorrectionSuggestion, SuggestionStatus
-from ..passages import passage_find, passage_replace
+from ..passages import draft_passage_find, is_takeaway_key, passage_replace, takeaway_replace
 from ..permissions import can_manage_corrections
 from .errors import CorrectionError
 
@@ -30,7 +30,7 @@ def _pending(*, suggestion, by) -> CorrectionSuggestion:
         .select_related("round__consultation")
         .get(pk=suggestion.pk)
     )
-    if not can_manage_corrections(by, suggestion.round.consultation):
+    if not can_manage_corrections(user=by, consultation=suggestion.round.consultation):
         raise PermissionDenied
     if suggestion.status != SuggestionStatus.PENDING:
         raise CorrectionError(_("This suggestion has already been decided."), code=CorrectionError.DECIDED)
@@ -60,15 +60,20 @@ def correction_accept(*, suggestion, by) -> CorrectionSuggestion:
             code=CorrectionError.PUBLISHED,
         )
     draft = minutes.get_latest_revision_as_object()
-    body = list(draft.body.raw_data)
     with translation.override(settings.LANGUAGE_CODE):
-        passage = passage_find(body, suggestion.passage_key)
+        passage = draft_passage_find(draft, suggestion.passage_key)
     if passage is None or passage.text != suggestion.original_text:
         raise CorrectionError(
             _("The passage has changed since the suggestion was made. Edit it by hand in the draft."),
             code=CorrectionError.PASSAGE_CHANGED,
         )
-    draft.body = passage_replace(body, passage.key, participant_html(suggestion.text))
+    if is_takeaway_key(passage.key):
+        # A takeaway's one record (its row in the draft), read by every list of takeaways, the PDF,
+        # the API, the feed and the next consultation's carry-over once the minutes are published.
+        takeaway_replace(draft, passage.key, suggestion.text)
+    else:
+        body = list(draft.body.raw_data)
+        draft.body = passage_replace(body, passage.key, participant_html(suggestion.text))
     revision = draft.save_revision(user=by, log_action=True)
     log(
         instance=draft,

@@ -30,7 +30,7 @@ def correction_round_open(*, minutes, deadline, by) -> CorrectionRound:
     Page.objects.select_for_update().filter(pk=minutes.pk).first()
     minutes = MinutesPage.objects.get(pk=minutes.pk)
     consultation = minutes.get_parent().specific
-    if not can_manage_corrections(by, consultation):
+    if not can_manage_corrections(user=by, consultation=consultation):
         raise PermissionDenied
     if minutes.live:
         raise CorrectionError(
@@ -70,7 +70,7 @@ def correction_round_open(*, minutes, deadline, by) -> CorrectionRound:
 def correction_round_close(*, round: CorrectionRound, by) -> CorrectionRound:
     """Stops taking suggestions now, before the deadline; suggestions already sent stay to be decided."""
     round = CorrectionRound.objects.select_for_update().select_related("consultation").get(pk=round.pk)
-    if not can_manage_corrections(by, round.consultation):
+    if not can_manage_corrections(user=by, consultation=round.consultation):
         raise PermissionDenied
     now = timezone.now()
     if not round.is_open(now):

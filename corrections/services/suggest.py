@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..models import SUGGESTION_MAX_LENGTH, CorrectionSuggestion
-from ..passages import passage_find
+from ..passages import draft_passage_find
 from ..permissions import is_attendee
 from ..selectors import round_latest
 from .errors import CorrectionError, when
@@ -63,7 +63,7 @@ def correction_suggest(*, minutes, user, passage_key: str, text: str) -> Correct
     draft = minutes.get_latest_revision_as_object()
     # Stored in the site's language, like the minutes themselves.
     with translation.override(settings.LANGUAGE_CODE):
-        passage = passage_find(draft.body.raw_data, passage_key or "")
+        passage = draft_passage_find(draft, passage_key or "")
     if passage is None:
         raise CorrectionError(
             _("That passage is no longer in the draft. Reload the page and try again."),

@@ -1,4 +1,7 @@
-"""Demo accounts, keyed by email. Every one gets settings.DEMO_PASSWORD when first created."""
+"""Demo accounts, keyed by email. Every one gets settings.DEMO_PASSWORD when first created; staff join
+the groups of their roles (staff_roles/groups.py, docs/roles.md)."""
+
+from staff_roles.groups import APPROVERS, EDITORS, ORGANISERS
 
 STAFF = [
     {
@@ -13,14 +16,21 @@ STAFF = [
         "first_name": "Greta",
         "last_name": "Godkännare",
         "superuser": False,
-        "groups": ["Approvers"],
+        "groups": [APPROVERS],
     },
     {
         "email": "organiser@example.org",
         "first_name": "Oskar",
         "last_name": "Ordnare",
         "superuser": False,
-        "groups": ["Organisers"],
+        "groups": [ORGANISERS],
+    },
+    {
+        "email": "editor@example.org",
+        "first_name": "Elsa",
+        "last_name": "Redaktör",
+        "superuser": False,
+        "groups": [EDITORS],
     },
 ]
 
@@ -39,6 +49,3 @@ PARTICIPANTS = [
     ("deltagare11@example.org", "Sara", "Karlsson", "Föreningen Kulturbron"),
     ("deltagare12@example.org", "Yusuf", "Lund", "Läxhjälpsnätverket Plugga Vidare"),
 ]
-
-APPROVERS = "Approvers"
-ORGANISERS = "Organisers"

@@ -103,12 +103,16 @@ FOLLOW_UPS = [
 
 MINUTES_2024 = {
     "slug": "minnesanteckningar",
-    "title": "Minnesanteckningar",
+    # Named after its consultation, as compiling names minutes: listed among others (home, search,
+    # feed), a bare "Minnesanteckningar" says nothing.
+    "title": f"Minnesanteckningar: {SAKRAD_2024['title']}",
     "first_published_at": dt.datetime(2024, 6, 18, 10, 0),
     "held_on": dt.date(2024, 6, 4),
     "organiser": f"{MINISTRY}, {UNIT}",
     "takeaways": TAKEAWAYS,
     "follow_ups": FOLLOW_UPS,
+    # Where the ministry stands on the takeaways no follow-up has answered yet (index -> status).
+    "statuses": {0: "in_progress"},
     "summary": (
         "Ett trettiotal organisationer samtalade om hur förtroende kan byggas hos unga i "
         "områden med stort utanförskap och om vägar till arbete. Långsiktighet, närvaro och "

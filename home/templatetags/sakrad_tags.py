@@ -8,6 +8,7 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText, expand_db_html
 
@@ -38,7 +39,10 @@ def site_chrome_for(request) -> dict:
             is_index = child.content_type_id == index_type.pk
             if is_index and index is None:
                 index = child
-            menu.append({"page": child, "is_consultation_index": is_index})
+            # A page type the interface names (menu_label) is labelled in the interface's language;
+            # any other menu page by its title, which is content in Swedish.
+            label = _("Consultations") if is_index else getattr(child.specific_class, "menu_label", None)
+            menu.append({"page": child, "is_consultation_index": is_index, "label": label})
     chrome = {
         "site_name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
         "home": home,

@@ -10,6 +10,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_screens import ConsultationScreenMixin
 
 from ..permissions import can_manage_invitations
 
@@ -35,26 +36,17 @@ class ConsultationMixin:
         return consultation_url(name, self.consultation)
 
 
-class ConsultationAdminMixin(ConsultationMixin, WagtailAdminTemplateMixin):
+class ConsultationAdminMixin(ConsultationMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin):
+    """The header every consultation screen shares (sakrad/admin_screens.py); the screens under the
+    overview keep a crumb back to it."""
+
     header_icon = "mail"
 
-    def get_page_subtitle(self):
-        return self.consultation.title
-
     def get_breadcrumbs_items(self):
-        items = [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("wagtailadmin_pages:edit", args=[self.consultation.pk]),
-                "label": self.consultation.title,
-            },
-        ]
+        *items, screen = super().get_breadcrumbs_items()
         if self.page_title != _("Invitations"):
             items.append({"url": self.url("index"), "label": _("Invitations")})
-        return [*items, {"url": "", "label": self.get_page_title()}]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(consultation=self.consultation, **kwargs)
+        return [*items, screen]
 
 
 class ServiceActionMixin(ConsultationMixin):

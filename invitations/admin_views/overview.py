@@ -12,11 +12,14 @@ from ..selectors import held_attendee_list, invitation_list, invitation_summary,
 from ..services import held_attendee_resolve, invitation_send_start, invitation_token_revoke
 from .base import ConsultationAdminMixin, ServiceActionMixin, posted_pk
 
-# The overview's columns of counts, in the order of the workflow; "no answer" is sent and unanswered.
+# The overview's counts, each the sum of those after it that it names (see status_counts): invited =
+# not sent + sent; sent = no answer + answered; answered = accepted + waitlisted + declined.
 COUNT_LABELS = [
+    ("invited", gettext_lazy("Invited")),
     (InvitationStatus.NOT_SENT.value, InvitationStatus.NOT_SENT.label),
-    (InvitationStatus.SENT.value, InvitationStatus.SENT.label),
+    ("sent", InvitationStatus.SENT.label),
     ("no_answer", gettext_lazy("No answer")),
+    ("answered", gettext_lazy("Answered")),
     (InvitationStatus.ACCEPTED.value, InvitationStatus.ACCEPTED.label),
     (InvitationStatus.WAITLISTED.value, InvitationStatus.WAITLISTED.label),
     (InvitationStatus.DECLINED.value, InvitationStatus.DECLINED.label),
@@ -35,9 +38,10 @@ class InvitationIndexView(ConsultationAdminMixin, TemplateView):
             invitations=invitation_list(consultation=self.consultation),
             held_attendees=list(held_attendee_list(consultation=self.consultation)),
             summary=summary,
-            counts=[(key, label, counts.get(key, 0)) for key, label in COUNT_LABELS],
-            not_sent=counts.get(InvitationStatus.NOT_SENT.value, 0),
-            total=sum(counts.get(status.value, 0) for status in InvitationStatus),
+            counts=[(key, label, counts[key]) for key, label in COUNT_LABELS],
+            not_sent=counts[InvitationStatus.NOT_SENT.value],
+            no_answer=counts["no_answer"],
+            withdrawn=counts[InvitationStatus.WITHDRAWN.value],
             latest_send=send_batches(consultation=self.consultation).first(),
             closes_at=closes_at,
             rsvp_open=timezone.now() < closes_at,

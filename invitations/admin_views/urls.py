@@ -4,6 +4,7 @@ from django.urls import path
 
 from .attendees import AttendanceListView, AttendeeExportView, CheckInView
 from .build import InvitationBuildView
+from .changes import AttendeeRemoveView, InvitationPromoteView, InvitationRemoveView
 from .overview import HeldAttendeeResolveView, InvitationIndexView, InvitationSendView, TokenRevokeView
 from .sending import ReminderSendView, SendProgressView, SendRetryView
 
@@ -15,6 +16,9 @@ urlpatterns = [
     path("<int:consultation_id>/send/", InvitationSendView.as_view(), name="send"),
     path("<int:consultation_id>/revoke/", TokenRevokeView.as_view(), name="revoke"),
     path("<int:consultation_id>/remind/", ReminderSendView.as_view(), name="remind"),
+    path("<int:consultation_id>/remove/", InvitationRemoveView.as_view(), name="remove"),
+    path("<int:consultation_id>/promote/", InvitationPromoteView.as_view(), name="promote"),
+    path("<int:consultation_id>/attendee/remove/", AttendeeRemoveView.as_view(), name="attendee_remove"),
     path("<int:consultation_id>/held/resolve/", HeldAttendeeResolveView.as_view(), name="held_resolve"),
     path("<int:consultation_id>/sends/", SendProgressView.as_view(), name="sends"),
     path("<int:consultation_id>/sends/retry/", SendRetryView.as_view(), name="retry"),

@@ -10,7 +10,8 @@ from .privacy import attendee_needs_erase
 from .rsvp import AttendeeData, RsvpOutcome, RsvpRefused, rsvp_accept, rsvp_decline
 from .sending import invitation_send_retry, invitation_send_start, reminder_send
 from .tokens import invitation_token_revoke
-from .waitlist import waitlist_promote
+from .waitlist import invitation_promote, waitlist_promote
+from .withdraw import invitation_remove
 
 __all__ = [
     "AttendeeData",
@@ -22,6 +23,8 @@ __all__ = [
     "attendee_remove",
     "held_attendee_resolve",
     "invitation_create_many",
+    "invitation_promote",
+    "invitation_remove",
     "invitation_send",
     "invitation_send_retry",
     "invitation_send_start",

@@ -71,7 +71,8 @@ def _claim(*, delivery_id: int):
         .get(pk=delivery.invitation_id)
     )
     reminder = delivery.send.kind == SendKind.REMINDER
-    if reminder and not _reminder_due(invitation=invitation):
+    withdrawn = invitation.status == InvitationStatus.WITHDRAWN
+    if withdrawn or (reminder and not _reminder_due(invitation=invitation)):
         delivery.status = DeliveryStatus.SKIPPED
         delivery.save(update_fields=["status"])
         return None
@@ -118,6 +119,8 @@ def _record(*, delivery_id: int, digest: str = "", error: str = "") -> None:
     now = timezone.now()
     delivery.status, delivery.sent_at, delivery.error = DeliveryStatus.SENT, now, ""
     delivery.save(update_fields=["status", "sent_at", "error"])
+    if invitation.status == InvitationStatus.WITHDRAWN:
+        return  # withdrawn while this email was on its way: its link must not bring the invitation back
     invitation.token_hash = digest
     invitation.token_expires_at = rsvp_closes_at(consultation=invitation.consultation)
     invitation.token_revoked_at = None

@@ -56,7 +56,9 @@ def invitation_send_start(
         # Not those already queued in another send still running: they would get two emails.
         rows = rows.filter(status=InvitationStatus.NOT_SENT).exclude(deliveries__status__in=OPEN_DELIVERY)
     else:
-        rows = rows.filter(pk__in=[invitation.pk for invitation in invitations])
+        rows = rows.filter(pk__in=[invitation.pk for invitation in invitations]).exclude(
+            status=InvitationStatus.WITHDRAWN
+        )
     targets = list(rows.order_by("pk"))
     if not targets:
         raise ValidationError(_("There are no invitations to send."), code="nothing_to_send")

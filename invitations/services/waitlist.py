@@ -1,5 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from ..log_actions import WAITLIST_PROMOTE
@@ -31,21 +34,63 @@ def promote_fitting(*, consultation, actor=None) -> list[Invitation]:
     for invitation in Invitation.objects.for_consultation(consultation).waitlist().with_attendee_count():
         if free is not None and invitation.attendee_count > free:
             continue
-        invitation.status = InvitationStatus.ACCEPTED
-        invitation.waitlisted_at = None
-        invitation.save(update_fields=["status", "waitlisted_at"])
+        _promote(invitation=invitation, actor=actor)
         if free is not None:
             free -= invitation.attendee_count
-        linked = attendee_accounts_link(attendees=invitation.attendees.select_related("invitation"))
-        login_emails_queue(attendees=linked)
-        enqueue_after_commit("waitlist_promoted_email_task", invitation_id=invitation.pk)
-        log(
-            instance=invitation,
-            action=WAITLIST_PROMOTE,
-            user=actor,
-            data={"attendees": invitation.attendee_count},
-        )
         promoted.append(invitation)
         if free == 0:
             break
     return promoted
+
+
+@transaction.atomic
+def invitation_promote(*, invitation: Invitation, actor) -> Invitation:
+    """Staff take this one organisation off the waiting list, out of turn, if its people fit."""
+    require_manager(actor=actor, consultation=invitation.consultation)
+    consultation_lock(consultation_id=invitation.consultation_id)
+    invitation = (
+        Invitation.objects.select_related("consultation", "organisation")
+        .with_attendee_count()
+        .get(pk=invitation.pk)
+    )
+    name = invitation.organisation.name
+    if invitation.status != InvitationStatus.WAITLISTED:
+        raise ValidationError(
+            _("%(organisation)s is not on the waiting list (any more).") % {"organisation": name},
+            code="not_waitlisted",
+        )
+    if timezone.now() >= invitation.consultation.starts_at:
+        raise ValidationError(
+            _("The consultation has started: no one can be taken off the waiting list."), code="started"
+        )
+    free = seats_left(consultation=invitation.consultation)
+    if free is not None and invitation.attendee_count > free:
+        raise ValidationError(
+            ngettext(
+                "%(organisation)s needs %(needed)s seats and %(free)s is free. Raise the capacity of the "
+                "consultation or remove attendees first.",
+                "%(organisation)s needs %(needed)s seats and %(free)s are free. Raise the capacity of the "
+                "consultation or remove attendees first.",
+                free,
+            )
+            % {"organisation": name, "needed": invitation.attendee_count, "free": free},
+            code="no_seats",
+        )
+    _promote(invitation=invitation, actor=actor)
+    return invitation
+
+
+def _promote(*, invitation: Invitation, actor) -> None:
+    """Gives a waitlisted invitation its seats: its people get their logins, the organisation an email."""
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.waitlisted_at = None
+    invitation.save(update_fields=["status", "waitlisted_at"])
+    linked = attendee_accounts_link(attendees=invitation.attendees.select_related("invitation"))
+    login_emails_queue(attendees=linked)
+    enqueue_after_commit("waitlist_promoted_email_task", invitation_id=invitation.pk)
+    log(
+        instance=invitation,
+        action=WAITLIST_PROMOTE,
+        user=actor,
+        data={"attendees": invitation.attendee_count},
+    )

@@ -1,14 +1,53 @@
+from django import forms
 from django.db import models
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ..api import FollowUpsField
 from ..blocks import MinutesBodyBlock
+
+
+def _takeaway_ids():
+    from .takeaway import Takeaway
+
+    return Takeaway.objects.only("pk", "page_id")
+
+
+# What staff call minutes that say nothing else, in either language (casefolded): such a title alone in
+# a list of minutes (home, search, feed) would not say whose they are.
+BARE_TITLES = frozenset({"minnesanteckningar", "minutes", "anteckningar", "notes"})
+
+
+def minutes_listing_title(title: str, consultation_title: str) -> str:
+    """`title`, or "title: consultation title" where the title is bare ("Minnesanteckningar")."""
+    if consultation_title and (title or "").strip(" .:").casefold() in BARE_TITLES:
+        return f"{title.strip()}: {consultation_title}"
+    return title
+
+
+def consultation_title_of(path: str = "path", depth: str = "depth") -> Subquery:
+    """The title of the consultation (the parent page) of the minutes whose tree `path` and `depth`
+    the outer query names, for an annotation: no query of its own."""
+    parent_path = Substr(OuterRef(path), 1, (OuterRef(depth) - 1) * Page.steplen)
+    return Subquery(Page.objects.filter(path=parent_path).values("title")[:1])
+
+
+class MinutesPageQuerySet(PageQuerySet):
+    def with_consultation_title(self):
+        """Each minutes page with its consultation's title (`listing_title`), in the same query."""
+        return self.annotate(consultation_title=consultation_title_of())
+
+
+MinutesPageManager = PageManager.from_queryset(MinutesPageQuerySet)
 
 
 class MinutesPage(RoutablePageMixin, Page):
@@ -29,19 +68,28 @@ class MinutesPage(RoutablePageMixin, Page):
     compiled_at = models.DateTimeField(_("compiled"), null=True, blank=True, editable=False)
     compiled_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
+    objects = MinutesPageManager()
+
     parent_page_types = ["consultations.ConsultationPage"]
     subpage_types = []
     max_count_per_parent = 1
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("held_on"), FieldPanel("organiser"), FieldPanel("participating_organisations")],
+            [
+                FieldPanel("held_on"),
+                FieldPanel("organiser"),
+                # Boxes, not a Ctrl-click list: one stray click there cleared the other 27 choices.
+                FieldPanel("participating_organisations", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("The meeting"),
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
+        # The one place a takeaway's text is kept (the body's question records show them from here).
+        # Their status and the follow-ups are set on the minutes' "What happened next" screen, outside
+        # the revisions: a status or a follow-up never sends the published minutes through approval.
         InlinePanel("takeaways", heading=_("Takeaways"), label=_("Takeaway")),
-        InlinePanel("follow_ups", heading=_("What happened next"), label=_("Follow-up")),
     ]
     # Open data (API v2): the record as published; organisations by name only, as on the page.
     api_fields = [
@@ -51,11 +99,12 @@ class MinutesPage(RoutablePageMixin, Page):
         APIField("participating_organisation_names"),
         APIField("body"),
         APIField("takeaways"),
-        APIField("follow_ups"),
+        APIField("follow_ups", serializer=FollowUpsField()),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.RelatedFields("takeaways", [index.SearchField("text")]),
         index.FilterField("held_on"),
     ]
 
@@ -68,10 +117,43 @@ class MinutesPage(RoutablePageMixin, Page):
         return sorted(organisation.name for organisation in self.participating_organisations.all())
 
     def with_api_relations(self):
-        """This page with its follow-ups' answered takeaways read in one query, not one per follow-up,
-        for the open-data API (sakrad/api.py), which serialises the follow-ups as held in memory."""
-        self.follow_ups = self.follow_ups.prefetch_related("answers")
+        """This page with its follow-ups and their answered takeaways read in two queries, not one per
+        follow-up, for the open-data API (sakrad/api.py, minutes/api.py)."""
+        from .follow_up import FollowUp
+
+        rows = FollowUp.objects.prefetch_related(Prefetch("answers", queryset=_takeaway_ids()))
+        prefetch_related_objects([self], Prefetch("follow_ups", queryset=rows))
         return self
+
+    def with_content_json(self, content):
+        """The page as a revision holds it, with each takeaway's status as it is now: the status is
+        kept on the takeaway's row, outside the revisions (minutes/models/takeaway.py), so neither
+        the editor nor publishing an older revision turns a status back."""
+        page = super().with_content_json(content)
+        from .takeaway import Takeaway
+
+        current = dict(Takeaway.objects.filter(page_id=self.pk).values_list("pk", "status"))
+        for takeaway in page.takeaways.all():
+            if takeaway.pk in current:
+                takeaway.status = current[takeaway.pk]
+        return page
+
+    @property
+    def listing_title(self) -> str:
+        """The title where minutes are listed among others (home, search, feed): it names the
+        consultation, even where staff titled the minutes just "Minutes". Reads the consultation's
+        title from `consultation_title` when the query annotated it (MinutesPage.objects's
+        `with_consultation_title`), else from the parent page (one query)."""
+        consultation_title = getattr(self, "consultation_title", None)
+        if consultation_title is None:
+            consultation_title = self.get_parent().title
+        return minutes_listing_title(self.title, consultation_title)
+
+    def get_admin_display_title(self):
+        """In the admin too (the approver's dashboard, the workflow screens), bare minutes are named
+        with their consultation: otherwise every one of them reads "Minnesanteckningar"."""
+        parent = self.get_parent()
+        return minutes_listing_title(self.draft_title or self.title, parent.title if parent else "")
 
     @property
     def consultation(self):

@@ -30,7 +30,13 @@ UNANSWERED = (TakeawayStatus.OPEN, TakeawayStatus.IN_PROGRESS)
 
 class Takeaway(Orderable):
     """A takeaway (medskick) the groups brought to the plenary, as the minutes record it: follow-ups
-    answer these, and the next consultation on the theme carries the open ones forward."""
+    answer these, and the next consultation on the theme carries the open ones forward.
+
+    The one record of a takeaway: its text is shown under its question and in the minutes' list, in
+    the PDF, the API, the feed and the next consultation's carry-over; the minutes' body holds no copy.
+    The text is part of the minutes' revisions (corrected before approval, changed only by approval
+    after); the status is not: staff set it on the follow-up screen, and `MinutesPage.with_content_json`
+    reads it from this row whatever a revision holds, so publishing a revision never turns it back."""
 
     page = ParentalKey("minutes.MinutesPage", on_delete=models.CASCADE, related_name="takeaways")
     question_number = models.PositiveSmallIntegerField(_("question"), null=True, blank=True)
@@ -40,7 +46,8 @@ class Takeaway(Orderable):
     )
 
     api_fields = [APIField("question_number"), APIField("text"), APIField("status")]
-    panels = [FieldPanel("question_number"), FieldPanel("text"), FieldPanel("status")]
+    # No status here: it is not the editor's (see above).
+    panels = [FieldPanel("question_number"), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("takeaway")

@@ -5,9 +5,12 @@ through the approval workflow. What the groups wrote is never attributed: the po
 their group or author, and every participant-written string is escaped, wrapped as a paragraph and
 passed through the one sanitiser before it is stored as rich text.
 
-Re-compiling updates an unedited draft in place (a new revision). A draft whose body differs from what
-the compile step last wrote has been edited by staff: it is replaced only with `overwrite=True`.
-Published minutes are never touched.
+The takeaways are written once, as `Takeaway` rows (their one record, shown under their question by
+the body's question records); the body holds the questions and the other points.
+
+Re-compiling updates an unedited draft in place (a new revision). A draft whose body or takeaways
+differ from what the compile step last wrote has been edited by staff (or by an accepted correction):
+it is replaced only with `overwrite=True`. Published minutes are never touched.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from sakrad.sanitiser import html_sanitise
 
 from ..log_actions import MINUTES_COMPILE
 from ..models import MinutesPage, Takeaway
+from ..reading import ordered_takeaways
 from ..selectors import QuestionNotes, attended_organisations, note_points_by_question, note_taking_for
 from .workflow import minutes_workflow_assign
 
@@ -50,11 +54,15 @@ class MinutesCompileError(ValidationError):
     PUBLISHED = "published"
 
 
-def body_fingerprint(raw_body) -> str:
-    """sha256 of the body's JSON as stored (a StreamValue or its raw list)."""
+def body_fingerprint(raw_body, takeaways=None) -> str:
+    """sha256 of the body's JSON as stored (a StreamValue or its raw list) and, when given, of the
+    takeaways' question numbers and texts in their order: what staff may edit of what compiling wrote."""
     if hasattr(raw_body, "get_prep_value"):
         raw_body = raw_body.get_prep_value()
-    text = json.dumps(raw_body, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
+    content = raw_body
+    if takeaways is not None:
+        content = {"body": raw_body, "takeaways": [[row.question_number, row.text] for row in takeaways]}
+    text = json.dumps(content, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -70,9 +78,10 @@ def _clip(text: str, limit: int) -> str:
 
 
 def minutes_draft_edited(page: MinutesPage) -> bool:
-    """Whether the draft's latest revision has a body other than the one the compile step wrote."""
+    """Whether the draft's latest revision has a body or takeaways other than the compile step wrote."""
     latest = page.get_latest_revision_as_object()
-    return body_fingerprint(latest.body) != (latest.compiled_fingerprint or "")
+    fingerprint = body_fingerprint(latest.body, ordered_takeaways(latest))
+    return fingerprint != (latest.compiled_fingerprint or "")
 
 
 def _check_compilable(consultation) -> None:
@@ -120,13 +129,13 @@ def _presentations(consultation) -> list[dict]:
 
 
 def _question_record(number: int, question: str, sub_questions: list[str], notes) -> dict:
+    """The question and its points; its takeaways are the `Takeaway` rows, not a copy in the body."""
     return {
         "type": "question_record",
         "value": {
             "number": number,
             "question": _clip(question, QUESTION_MAX),
             "sub_questions": [_clip(text, SUB_QUESTION_MAX) for text in sub_questions if text.strip()],
-            "takeaways": [participant_html(text) for text in (notes.takeaways if notes else [])],
             "points": [participant_html(text) for text in (notes.points if notes else [])],
         },
     }
@@ -154,6 +163,8 @@ def _compiled_content(consultation) -> dict:
         notes = QuestionNotes(takeaways=other_takeaways, points=other_points)
         body.append(_question_record(OTHER_POINTS_NUMBER, _("Other points raised"), [], notes))
         takeaways += [Takeaway(question_number=None, text=text) for text in other_takeaways]
+    for position, takeaway in enumerate(takeaways):
+        takeaway.sort_order = position
     # Imported here: open_input reads participant_html from this module.
     from open_input.minutes import open_input_minutes_blocks
 
@@ -182,7 +193,7 @@ def _fill(page: MinutesPage, content: dict) -> None:
     page.participating_organisations = content["organisations"]
     page.takeaways = content["takeaways"]
     page.compiled_at = timezone.now()
-    page.compiled_fingerprint = body_fingerprint(content["body"])
+    page.compiled_fingerprint = body_fingerprint(content["body"], content["takeaways"])
 
 
 @transaction.atomic

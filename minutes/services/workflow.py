@@ -1,54 +1,43 @@
 """The approval of minutes: an organiser submits, an approver approves or sends back.
 
-One Wagtail workflow, "Minutes approval", with one group approval task for the Approvers group, is
-put on every minutes page as it is created (`minutes_workflow_assign`). Approving publishes the
-submitted revision, or schedules it when the organiser set a go-live time: Wagtail's
+One Wagtail workflow, "Godkännande av minnesanteckningar" (minutes approval), with one group approval
+task for the Approvers group, is put on every minutes page as it is created
+(`minutes_workflow_assign`). Approving publishes the submitted revision, or schedules it when the
+organiser set a go-live time: Wagtail's
 `publish_scheduled` command, run every minute in production, then publishes it. Wagtail records who
 submitted, approved, sent back (with the comment) and published in the page history.
 
-Wagtail still lets anyone with publish permission publish a page directly, and organisers publish
-their consultations; for minutes, only approvers (and superusers) may publish: the publish button is
+Wagtail still lets anyone with publish permission publish a page directly, and organisers and editors
+publish their pages; for minutes, only approvers (and superusers) may publish: the publish button is
 taken away from others and a direct publish is refused (the admin hooks wired in minutes/apps.py).
+Approvers hold no page permission (staff_roles/groups.py), so in practice they publish minutes only by
+approving them.
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-# Stored in English (the name is data, shown in the admin); translated for display by gettext.
-WORKFLOW_NAME = "Minutes approval"
-TASK_NAME = "Approval by the head of unit"
-APPROVERS_GROUP = "Approvers"
-# What an approver may do on the consultations (and so their minutes): see and publish them.
-APPROVER_PAGE_PERMISSIONS = ("change_page", "publish_page")
+from staff_roles.groups import APPROVERS
+from staff_roles.services import staff_group
 
-# For makemessages: the stored names above, translated where they are shown.
-_("Minutes approval")
-_("Approval by the head of unit")
+# Stored in Swedish (minutes 0007): Wagtail's admin shows them as stored, inside its own sentences.
+WORKFLOW_NAME = "Godkännande av minnesanteckningar"
+TASK_NAME = "Godkännande av enhetschef"
+APPROVERS_GROUP = APPROVERS
 
 
 def approvers_group_ensure() -> Group:
-    """The Approvers group with access to the admin and publish permission on the consultation index."""
-    from consultations.models import ConsultationIndexPage
-
-    group, _created = Group.objects.get_or_create(name=APPROVERS_GROUP)
-    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    group.permissions.add(admin_access)
-    permissions = Permission.objects.filter(
-        content_type__app_label="wagtailcore", codename__in=APPROVER_PAGE_PERMISSIONS
-    )
-    for index in ConsultationIndexPage.objects.all():
-        for permission in permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
-    return group
+    """The Approvers group as the staff roles define it (staff_roles/groups.py): admin access and this
+    workflow's task, no page permission (the task opens the submitted draft to them)."""
+    return staff_group(APPROVERS)
 
 
 @transaction.atomic
 def minutes_workflow_ensure() -> Workflow:
-    """The "Minutes approval" workflow, its task for the Approvers group, and that group: created when
+    """The minutes approval workflow, its task for the Approvers group, and that group: created when
     missing, left as they are otherwise (staff may have renamed or extended them in the admin)."""
     group = approvers_group_ensure()
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})

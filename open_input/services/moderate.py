@@ -31,7 +31,7 @@ def input_answer_moderate(*, answer: InputAnswer, decision: str, by) -> InputAns
     """Record the decision. Removing erases the text and the organisation for good: the answer then
     counts only as removed, and can never be approved again (there is nothing left to approve)."""
     consultation = answer.consultation
-    if not can_moderate_open_input(by, consultation):
+    if not can_moderate_open_input(user=by, consultation=consultation):
         raise PermissionDenied
     if decision not in ModerationDecision.values:
         raise ValidationError(_("Unknown decision."), code="decision")

@@ -18,7 +18,7 @@ def open_input_period_set(
     *, consultation, opens_at: dt.datetime, closes_at: dt.datetime, intro: str, by
 ) -> OpenInputPeriod:
     """Create or change the period; raises ValidationError when it closes before it opens."""
-    if not can_moderate_open_input(by, consultation):
+    if not can_moderate_open_input(user=by, consultation=consultation):
         raise PermissionDenied
     period = OpenInputPeriod.objects.select_for_update().filter(consultation=consultation).first()
     period = period or OpenInputPeriod(consultation=consultation)

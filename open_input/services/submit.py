@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import ANSWER_MAX_LENGTH, AgeBand, InputAnswer
-from ..selectors import open_input_period_for, published_questions
+from ..selectors import open_input_period_for, open_input_state, published_questions
 
 
 @transaction.atomic
@@ -18,9 +18,10 @@ def input_answers_submit(
     *, consultation, answers: dict[int | None, str], organisation_name: str, age_band: str
 ) -> list[InputAnswer]:
     """One pending answer per non-empty text; None is the general question. Raises ValidationError
-    when input is not open, no answer has text, a question is not published, or a value is invalid."""
+    when input is not open (its period is over, or the minutes are published), no answer has text, a
+    question is not published, or a value is invalid."""
     period = open_input_period_for(consultation=consultation)
-    if period is None or not period.is_open():
+    if period is None or not open_input_state(period=period).is_open:
         raise ValidationError(_("Open input is closed for this consultation."), code="closed")
     texts = {number: text.strip() for number, text in answers.items() if text and text.strip()}
     if not texts:

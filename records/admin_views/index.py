@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_screens import ConsultationScreenMixin
 
 from ..forms import RegistryNumberForm
 from ..permissions import can_manage_records
@@ -21,18 +22,18 @@ class ConsultationAccessMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        if not can_manage_records(request.user, self.consultation):
+        if not can_manage_records(user=request.user, consultation=self.consultation):
             return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
 
-class ConsultationRecordView(ConsultationAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+class ConsultationRecordView(
+    ConsultationAccessMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+):
     template_name = "records/admin/consultation.html"
     page_title = gettext_lazy("Registry and archive")
     header_icon = "folder-open-inverse"
 
-    def get_page_subtitle(self):
-        return self.consultation.title
 
     def get_context_data(self, **kwargs):
         record = record_for(consultation=self.consultation)

@@ -23,7 +23,7 @@ from . import archive_files
 def consultation_archive_build(*, consultation, by) -> bytes:
     """The ZIP for the registry. `by` is the staff member exporting, or None for the management command
     (run on the server by someone who already holds the database). Logged with the ZIP's own SHA-256."""
-    if by is not None and not can_manage_records(by, consultation):
+    if by is not None and not can_manage_records(user=by, consultation=consultation):
         raise PermissionDenied(_("You may not file this consultation with the registry."))
     moment = timezone.now()
     record = selectors.record_for(consultation=consultation)

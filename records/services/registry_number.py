@@ -37,7 +37,7 @@ def _check(number: str, *, consultation) -> None:
 @transaction.atomic
 def consultation_record_set(*, consultation, registry_number: str, by) -> ConsultationRecord:
     """Set (or, with an empty value, remove) the registry number; logged on the consultation's history."""
-    if not can_manage_records(by, consultation):
+    if not can_manage_records(user=by, consultation=consultation):
         raise PermissionDenied(_("You may not file this consultation with the registry."))
     number = registry_number_normalise(registry_number)
     _check(number, consultation=consultation)

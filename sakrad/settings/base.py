@@ -3,9 +3,20 @@
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from .env import cache_config, channel_layer_config, database_config, env_bool, env_list, env_str
+from sakrad import links
+
+from .env import (
+    cache_config,
+    channel_layer_config,
+    database_config,
+    env_base_url,
+    env_bool,
+    env_list,
+    env_str,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -31,6 +42,7 @@ INSTALLED_APPS = [
     "public_cache",
     "breakouts",
     "notes",
+    "staff_roles",
     "home",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -161,7 +173,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 SAKRAD_REQUIRE_STAFF_MFA = False
 MFA_TOTP_ISSUER = "Sakråd"
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# Without ?next=: staff land in the admin, everyone else here (accounts/adapter.py).
+LOGIN_REDIRECT_URL = "accounts:my_page"
 # Wagtail's admin and its private pages/documents send people to our guard (login_or_refuse in
 # sakrad/urls.py), which forwards to allauth. Without it private pages would use Wagtail's own login
 # form (/_util/login/, no rate limit, no MFA), and a logged-in user the admin refuses would bounce
@@ -226,8 +239,22 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Sakråd <noreply@exam
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Sakråd"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one base of every absolute URL we write: e-mails, PDFs, calendars, the feed, the API, the
+# sitemap (sakrad/links.py). Required in production; `make run` serves here.
+WAGTAILADMIN_BASE_URL = env_base_url("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's API reads its own setting for detail_url; this one reads ours each time, so a test or a
+# deployment that sets WAGTAILADMIN_BASE_URL moves the API's links too.
+WAGTAILAPI_BASE_URL = lazy(lambda: links.base_url(), str)()
 WAGTAIL_I18N_ENABLED = False
+# Slugs in plain ASCII, as the demo's ("Sakråd om äldre" → "sakrad-om-aldre"): å, ä and ö would be
+# percent-encoded in every shared link.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No autosave: on a new page its first save makes the page, and unless the browser then swaps the form
+# over to that page, "Publish" posts the new-page form again and clashes with the slug it took ("slug
+# already used", shown on the hidden Promote tab). Its status lines are English-only as well.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# The admin's language choices are ours: Wagtail offers all of its own, and our screens speak only these.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 # Wagtail's database search backend: PostgreSQL full-text search where the database is PostgreSQL
 # (production), with Swedish stemming ("konsultationerna" finds "konsultation") and hyphenated words
 # found (home/search_backend.py); SQLite's FTS elsewhere.
@@ -254,6 +281,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No Gravatar in the admin: our CSP blocks its images (broken pictures), and each one would tell
+# gravatar.com which staff member opened which admin page. Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# An approved workflow publishes what was approved without asking the approver for publish permission
+# on the page: approving is the permission, and approvers hold no page rights (docs/roles.md).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "staff_roles.approval.publish_approved"
 
 # The demo password: seed_demo sets it, and it is refused unless DEBUG is on.
 DEMO_PASSWORD = "sakrad-demo"  # noqa: S105

@@ -4,6 +4,7 @@ import os
 from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -19,6 +20,18 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_base_url(name: str, default: str = "") -> str:
+    """The site's public address (sakrad/links.py): scheme and host, with a port if any, and no path,
+    since every path we write starts at "/". Refused at start-up rather than found in sent e-mails."""
+    value = os.environ.get(name, default).strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path.strip("/") or parts.query:
+        raise ImproperlyConfigured(f"{name} must be like https://sakrad.example.org, not {value!r}.")
+    return value.rstrip("/")
 
 
 def database_config(base_dir) -> dict:

@@ -12,6 +12,12 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
 if not REDIS_URL:
     raise ImproperlyConfigured("REDIS_URL must be set in production: workers share the channel layer.")
+# Base's default is `make run`'s address: in production every e-mailed link would lead there.
+if not env_str("WAGTAILADMIN_BASE_URL"):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be set in production, e.g. https://sakrad.example.org: every link in"
+        " e-mails, PDFs, calendars, the feed and the API starts with it."
+    )
 
 # A pool of connections per worker process. Django serves each request of an ASGI worker on a thread
 # of its own; with persistent connections each thread kept one open, and a burst of readers ran

@@ -36,7 +36,7 @@ def test_groups_screen_runs_the_services(admin_client, consultation, attend):
 
     admin_client.post(url, {"action": "open"})
     assert NoteTaking.objects.get(consultation=consultation).is_open
-    admin_client.post(url, {"action": "close"})
+    admin_client.post(url, {"action": "close", "confirm": "1"})
     assert not NoteTaking.objects.get(consultation=consultation).is_open
 
 

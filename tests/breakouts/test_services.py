@@ -145,13 +145,14 @@ def test_permissions(consultation):
     group_member_add(group=group, user=member)
     staff = User.objects.create_superuser(email="chef@example.org", password="x-Lösenord-123456")
 
-    assert can_view_group(member, group) and can_view_group(staff, group)
-    assert not can_view_group(outsider, group)
-    assert not can_edit_notes(member, group), "note-taking not open yet"
+    assert can_view_group(user=member, group=group) and can_view_group(user=staff, group=group)
+    assert not can_view_group(user=outsider, group=group)
+    assert not can_edit_notes(user=member, group=group), "note-taking not open yet"
     note_taking_open(consultation=consultation)
-    assert can_edit_notes(member, group) and can_edit_notes(staff, group)
-    assert not can_edit_notes(outsider, group)
+    assert can_edit_notes(user=member, group=group) and can_edit_notes(user=staff, group=group)
+    assert not can_edit_notes(user=outsider, group=group)
     note_taking_close(consultation=consultation)
-    assert not can_edit_notes(member, group) and can_view_group(member, group)
-    assert can_run_plenary(staff, consultation) and not can_run_plenary(member, consultation)
+    assert not can_edit_notes(user=member, group=group) and can_view_group(user=member, group=group)
+    assert can_run_plenary(user=staff, consultation=consultation)
+    assert not can_run_plenary(user=member, consultation=consultation)
     assert list(groups_for_consultation(consultation)) == [group]

@@ -4,7 +4,7 @@
    their group's page (one ticks it as a takeaway) and the notes log stores it;
 2. an organiser closes note-taking on the admin's "Breakout groups" screen of the consultation;
 3. the organiser compiles the minutes ("Compile minutes" in the consultation's "…" menu), lands in the
-   draft's edit view, writes a summary and submits the draft to the "Minutes approval" workflow;
+   draft's edit view, writes a summary and submits the draft to the minutes approval workflow;
 4. an approver opens the draft in the admin and approves it, which publishes it;
 5. an anonymous visitor searches /sok/ for a word of one point, opens the minutes, sees both groups'
    points without anyone's name, and downloads the PDF.
@@ -26,6 +26,7 @@ from breakouts.selectors import note_taking_is_open
 from breakouts.services import breakout_group_create, group_member_add, note_taking_open
 from consultations.models import ConsultationPage, DiscussionQuestion
 from minutes.models import MinutesPage
+from minutes.services.workflow import WORKFLOW_NAME
 from notes.schema import points_read
 from notes.services import note_document_load
 from tests.browser.walk import click_in_footer_menu, held_today, success_message, sv, wait_until
@@ -78,6 +79,7 @@ def consultation(world):
     return page
 
 
+@pytest.mark.search_index
 def test_notes_to_published_minutes_found_by_search_with_a_pdf(world, consultation, tabs):
     organiser = world.user("organiser")
     approver = world.user("approver")
@@ -136,6 +138,7 @@ def test_notes_to_published_minutes_found_by_search_with_a_pdf(world, consultati
     admin.locator(f'a[href="{groups_path}"]').first.click()
     admin.wait_for_url(f"**{groups_path}")
     assert sv("Open: the groups are writing.") in admin.inner_text("main")
+    admin.check("input[name=confirm]")  # closing cannot be undone: the box asks first
     admin.click("button[name=action][value=close]")
     admin.wait_for_url(f"**{groups_path}")
     assert success_message(admin) == sv("Note-taking is closed; the notes are stored for the minutes.")
@@ -166,7 +169,7 @@ def test_notes_to_published_minutes_found_by_search_with_a_pdf(world, consultati
     admin.locator(".messages .success").first.wait_for()
     assert minutes.title in success_message(admin)
     state = WorkflowState.objects.for_instance(minutes).get(status=WorkflowState.STATUS_IN_PROGRESS)
-    assert state.workflow.name == "Minutes approval"
+    assert state.workflow.name == WORKFLOW_NAME
     minutes.refresh_from_db()
     assert not minutes.live
     assert minutes.get_latest_revision_as_object().summary == SUMMARY

@@ -87,7 +87,8 @@ EXTRA_ENTRY_POINTS: list[Entry] = [
 
 CRAWL_LIMIT = 500
 
-pytestmark = pytest.mark.django_db
+# The crawl searches too: with the index empty, a search could leak nothing and prove nothing.
+pytestmark = [pytest.mark.django_db, pytest.mark.search_index]
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
-"""Staff mark each takeaway open, in progress or answered; the public minutes say which, in words."""
+"""Staff mark each takeaway open, in progress or answered on the minutes' follow-up screen, outside the
+page's revisions; the public minutes say which, in words."""
 
 import pytest
 
 from minutes.models import MinutesPage
 from minutes.models.takeaway import TakeawayStatus
+from minutes.services.follow_up import takeaway_statuses_set
 from tests.carry_over.conftest import takeaway, with_takeaways
 from tests.factories import ConsultationPageFactory
 from tests.utils import html, text_of, url_in
@@ -16,21 +18,27 @@ def test_a_new_takeaway_is_open(index):
     assert minutes.takeaways.get().status == TakeawayStatus.OPEN
 
 
-def test_the_status_is_edited_with_the_takeaways(cycle, organiser):
+def test_the_editor_has_the_text_but_not_the_status(cycle, organiser):
+    """The status is set on its own screen: an edit in the page editor would send published minutes
+    through approval again."""
     form_class = MinutesPage.get_edit_handler().get_form_class()
     form = form_class(instance=cycle.minutes, for_user=organiser)
-    field = form.formsets["takeaways"].forms[0].fields["status"]
-    assert {value for value, _label in field.choices} >= {"open", "in_progress", "answered"}
+    fields = form.formsets["takeaways"].forms[0].fields
+    assert "text" in fields and "status" not in fields
+    assert "follow_ups" not in form.formsets
 
 
-def test_the_status_is_kept_in_the_revision_and_published(cycle):
-    draft = cycle.minutes.get_latest_revision_as_object()
-    rows = list(draft.takeaways.all())
-    for row in rows:
-        row.status = TakeawayStatus.ANSWERED
-    draft.takeaways = rows
+def test_publishing_a_revision_never_turns_a_status_back(cycle, organiser):
+    older = cycle.minutes.get_latest_revision()
+    takeaway_statuses_set(
+        minutes=cycle.minutes, statuses={cycle.open.pk: TakeawayStatus.ANSWERED}, by=organiser
+    )
+    older.publish()
+    draft = MinutesPage.objects.get(pk=cycle.minutes.pk).get_latest_revision_as_object()
     draft.save_revision().publish()
-    assert set(cycle.minutes.takeaways.values_list("status", flat=True)) == {TakeawayStatus.ANSWERED}
+    statuses = set(cycle.minutes.takeaways.values_list("status", flat=True))
+    assert statuses == {TakeawayStatus.ANSWERED, TakeawayStatus.IN_PROGRESS}
+    assert {row.status for row in draft.takeaways.all()} == statuses, "the editor reads the status as it is"
 
 
 def test_the_public_minutes_show_each_status_in_words(client, cycle):

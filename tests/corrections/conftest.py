@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from corrections.models import CorrectionRound
-from corrections.passages import passages_of
+from corrections.passages import draft_passages
 from corrections.services import correction_round_open
 from minutes.models import MinutesPage
 from minutes.services.compile import minutes_compile
@@ -29,7 +29,7 @@ class Draft:
 
     def passage(self, label):
         latest = MinutesPage.objects.get(pk=self.minutes.pk).get_latest_revision_as_object()
-        return next(passage for passage in passages_of(latest.body.raw_data) if passage.label == label)
+        return next(passage for passage in draft_passages(latest) if passage.label == label)
 
 
 def logged_in(user) -> Client:

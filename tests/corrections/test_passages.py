@@ -1,13 +1,17 @@
-"""Finding and replacing the passages of a draft in the body's raw JSON (corrections/passages.py)."""
+"""Finding and replacing the passages of a draft: the body's raw JSON, and its takeaways, whose one record
+is the minutes' Takeaway rows (corrections/passages.py)."""
 
 from __future__ import annotations
 
 import pytest
 from django.utils import translation
 
-from corrections.passages import passage_replace, passages_of, plain_text
+from corrections.passages import TakeawayText, passage_replace, passages_of, plain_text
 
-TAKEAWAY_ID = "11111111-1111-1111-1111-111111111111"
+TAKEAWAYS = [
+    TakeawayText(key="takeaway.7", question_number=2, text="Långsiktighet"),
+    TakeawayText(key="takeaway.8", question_number=5, text="Om en fråga utan eget avsnitt"),
+]
 
 BODY = [
     {"type": "heading", "value": "Inledning", "id": "h1"},
@@ -26,7 +30,6 @@ BODY = [
             "number": 2,
             "question": "Vad behöver föreningarna?",
             "sub_questions": [],
-            "takeaways": [{"type": "item", "value": "<p>Långsiktighet</p>", "id": TAKEAWAY_ID}],
             "points": ["<p>Lokaler</p>", "<p>Bidrag<br>på kvällen</p>"],
         },
         "id": "q2",
@@ -36,24 +39,26 @@ BODY = [
 
 def test_labels_name_the_passage_in_the_active_language():
     with translation.override("en"):
-        labels = [p.label for p in passages_of(BODY)]
+        labels = [p.label for p in passages_of(BODY, TAKEAWAYS)]
     assert labels == [
         "Paragraph 1",
         "Presentation: Forskningen",
         "Question 2, takeaway 1",
         "Question 2, point 1",
         "Question 2, point 2",
+        "Question 5, takeaway 1",
     ]
 
 
 def test_keys_and_texts_whatever_the_language():
-    passages = passages_of(BODY)
+    passages = passages_of(BODY, TAKEAWAYS)
     assert [p.key for p in passages] == [
         "p1",
         "pr.summary",
-        f"q2.takeaways.{TAKEAWAY_ID}",
+        "takeaway.7",
         "q2.points.#0",
         "q2.points.#1",
+        "takeaway.8",
     ]
     assert [p.text for p in passages] == [
         "Mötet öppnades kl. 9.",
@@ -61,8 +66,21 @@ def test_keys_and_texts_whatever_the_language():
         "Långsiktighet",
         "Lokaler",
         "Bidrag\npå kvällen",
+        "Om en fråga utan eget avsnitt",
     ]
     assert passages[2].section == "2. Vad behöver föreningarna?"
+    with translation.override("en"):
+        assert passages_of(BODY, TAKEAWAYS)[5].section == "Takeaways"  # its question has no record
+
+
+def test_a_takeaway_copied_into_an_old_body_is_not_a_passage():
+    """Bodies from before the takeaways' one record may still hold a copy: never offered, never changed."""
+    old = [
+        {**BODY[6], "value": {**BODY[6]["value"], "takeaways": [{"type": "item", "value": "<p>Kopia</p>"}]}}
+    ]
+    assert "Kopia" not in [p.text for p in passages_of(old)]
+    with pytest.raises(KeyError):
+        passage_replace(old, "q2.takeaways.#0", "<p>x</p>")
 
 
 def test_unknown_block_types_are_never_passages_and_pass_through_untouched():
@@ -76,7 +94,6 @@ def test_unknown_block_types_are_never_passages_and_pass_through_untouched():
     [
         ("p1", lambda body: body[1]["value"]),
         ("pr.summary", lambda body: body[4]["value"]["summary"]),
-        (f"q2.takeaways.{TAKEAWAY_ID}", lambda body: body[6]["value"]["takeaways"][0]["value"]),
         ("q2.points.#1", lambda body: body[6]["value"]["points"][1]),
     ],
 )

@@ -207,5 +207,6 @@ def test_the_page_takes_a_fixed_number_of_queries(review, draft, index, organise
 
 
 # Session, user, round, attendee check, the latest revision turned into a page (Wagtail loads its
-# owner, locale, comments, organisations, tree), own suggestions, the site chrome. Not per passage.
-QUERIES = 20
+# owner, locale, comments, organisations, tree; the takeaways' statuses, kept outside the revisions),
+# own suggestions, the site chrome. Not per passage.
+QUERIES = 21

@@ -12,7 +12,7 @@ from wagtail.models import PageLogEntry
 
 from corrections.log_actions import CORRECTION_ACCEPT, CORRECTION_ROUND_OPEN
 from corrections.models import CorrectionSuggestion, SuggestionStatus
-from corrections.passages import passages_of
+from corrections.passages import draft_passages
 from corrections.selectors import review_recipients, rounds_for_attendee
 from corrections.services import (
     CorrectionError,
@@ -41,6 +41,11 @@ def latest(minutes) -> MinutesPage:
 
 def body_text(minutes) -> str:
     return str(latest(minutes).body.get_prep_value())
+
+
+def takeaway_texts(minutes) -> list[str]:
+    """The draft's takeaways: their one record (the Takeaway rows in its latest revision)."""
+    return [takeaway.text for takeaway in latest(minutes).takeaways.all()]
 
 
 def suggest(draft, user, text, label=TAKEAWAY):
@@ -122,7 +127,7 @@ def test_an_attendee_suggests_a_pending_correction(review, draft):
     assert suggestion.original_text == "Fler mötesplatser på kvällstid"
     assert suggestion.author == draft.attendees[0]
     with translation.override("sv"):  # named in the site's language, like the minutes
-        labels = {p.key: p.label for p in passages_of(latest(draft.minutes).body.raw_data)}
+        labels = {p.key: p.label for p in draft_passages(latest(draft.minutes))}
     assert suggestion.passage_label == labels[suggestion.passage_key]
 
 
@@ -216,8 +221,12 @@ def test_accepting_writes_a_new_revision_and_a_history_line(review, draft, organ
 
     page = MinutesPage.objects.get(pk=draft.minutes.pk)
     assert not page.live
-    assert "<p>Fler mötesplatser på kvällar och helger</p>" in body_text(page)
-    assert "kvällstid" not in body_text(page)
+    # The takeaway's one record changed, as the attendee wrote it; the body holds no copy of it.
+    assert takeaway_texts(page) == [
+        "Fler mötesplatser på kvällar och helger",
+        "Enklare ansökningar till staten",
+    ]
+    assert "kvällstid" not in body_text(page) + " ".join(takeaway_texts(page))
     entry = PageLogEntry.objects.get(page=page, action=CORRECTION_ACCEPT)
     assert entry.revision_id == page.latest_revision_id and entry.user == organiser
     message = entry.formatter.format_message(entry)
@@ -230,11 +239,11 @@ def test_accepting_writes_a_new_revision_and_a_history_line(review, draft, organ
 
 
 def test_declining_leaves_the_draft_as_it_was(review, draft, organiser):
-    before = body_text(draft.minutes)
+    before = (body_text(draft.minutes), takeaway_texts(draft.minutes))
     revisions = MinutesPage.objects.get(pk=draft.minutes.pk).revisions.count()
     suggestion = suggest(draft, draft.attendees[0], "Något helt annat")
     correction_decline(suggestion=suggestion, by=organiser, note="Det sades så på mötet")
-    assert body_text(draft.minutes) == before
+    assert (body_text(draft.minutes), takeaway_texts(draft.minutes)) == before
     assert MinutesPage.objects.get(pk=draft.minutes.pk).revisions.count() == revisions
     suggestion.refresh_from_db()
     assert suggestion.status == SuggestionStatus.DECLINED and suggestion.note == "Det sades så på mötet"
@@ -256,7 +265,7 @@ def test_accepting_over_a_changed_passage_is_refused(review, draft, organiser):
         correction_accept(suggestion=second, by=organiser)
     assert error.value.code == CorrectionError.PASSAGE_CHANGED
     assert "Edit it by hand" in error.value.messages[0]
-    assert "Mötesplatser på kvällar" in body_text(draft.minutes)
+    assert "Mötesplatser på kvällar" in takeaway_texts(draft.minutes)
     second.refresh_from_db()
     assert second.status == SuggestionStatus.PENDING
 
@@ -266,9 +275,19 @@ def test_a_script_is_stored_as_text_and_accepted_as_inert_rich_text(review, draf
     suggestion = suggest(draft, draft.attendees[0], payload)
     assert suggestion.text == payload  # stored as typed, escaped where shown
     correction_accept(suggestion=suggestion, by=organiser)
+    assert takeaway_texts(draft.minutes)[0] == payload  # plain text, escaped wherever it is shown
     body = body_text(draft.minutes)
     assert "<script" not in body and "<img" not in body
-    assert "&lt;script&gt;" in body
+    shown = draft.passage(TAKEAWAY).html  # as the review page shows it
+    assert "<script" not in shown and "&lt;script&gt;" in shown
+
+
+def test_accepting_a_point_writes_inert_rich_text_into_the_body(review, draft, organiser):
+    payload = '<script>alert("x")</script> & så'
+    suggestion = suggest(draft, draft.attendees[0], payload, label="Question 1, point 1")
+    correction_accept(suggestion=suggestion, by=organiser)
+    body = body_text(draft.minutes)
+    assert "<script" not in body and "&lt;script&gt;" in body
 
 
 def test_only_staff_with_rights_decide(review, draft):

@@ -126,6 +126,7 @@ def test_production_settings_log_json_lines():
         "DJANGO_SECRET_KEY": "test-only-not-secret",
         "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
         "REDIS_URL": "redis://127.0.0.1:1/0",
+        "WAGTAILADMIN_BASE_URL": "https://sakrad.example.org",
     }
     script = "import django, logging; django.setup(); logging.getLogger('sakrad.probe').warning('hej')"
     result = subprocess.run(  # noqa: S603 - our interpreter, our script

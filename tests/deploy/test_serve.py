@@ -13,6 +13,7 @@ NEEDED = {
     "DJANGO_SECRET_KEY": "test-only-not-secret",
     "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
     "REDIS_URL": "redis://127.0.0.1:1/0",
+    "WAGTAILADMIN_BASE_URL": "https://sakrad.example.org",
 }
 
 
@@ -34,7 +35,7 @@ def test_serve_names_each_missing_variable(missing):
 def test_serve_names_all_of_them_at_once():
     result = serve()
     assert result.returncode == 2
-    assert "set DJANGO_SECRET_KEY DATABASE_URL REDIS_URL first" in result.stderr
+    assert "set DJANGO_SECRET_KEY DATABASE_URL REDIS_URL WAGTAILADMIN_BASE_URL first" in result.stderr
 
 
 def test_serve_refuses_a_worker_count_that_is_not_a_number():

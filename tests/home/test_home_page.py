@@ -48,9 +48,18 @@ def test_home_page_is_the_site_root(client, home):
 
 def test_upcoming_lists_future_and_today_but_not_past_or_drafts(client, index, home, now):
     today = now.date()
-    later_today = ConsultationPageFactory(parent=index, title="Sakråd i eftermiddag", date=today)
+    # The clock stands at 14:00: one consultation later this afternoon, one that ended at noon.
+    later_today = ConsultationPageFactory(
+        parent=index, title="Sakråd i eftermiddag", date=today, start_time=dt.time(15), end_time=dt.time(17)
+    )
+    held_this_morning = ConsultationPageFactory(
+        parent=index, title="Sakråd i förmiddags", date=today, start_time=dt.time(9), end_time=dt.time(12)
+    )
     soon = ConsultationPageFactory(parent=index, title="Sakråd nästa vecka", date=today + 7 * DAY)
     past = ConsultationPageFactory(parent=index, title="Sakråd förra veckan", date=today - 7 * DAY)
+    # Minutes already out (the day moved, or staff published early): it is no longer coming up.
+    with_minutes = ConsultationPageFactory(parent=index, title="Sakråd med protokoll", date=today + 4 * DAY)
+    MinutesPageFactory(parent=with_minutes)
     draft = ConsultationPageFactory(
         parent=index, title="Sakråd i utkast", date=today + 3 * DAY, publish=False
     )
@@ -60,7 +69,7 @@ def test_upcoming_lists_future_and_today_but_not_past_or_drafts(client, index, h
     response = client.get(home.url)
     assert _upcoming_titles(response) == [later_today.title, soon.title], "soonest first"
     content = response.content.decode()
-    for hidden in (past, draft, withdrawn):
+    for hidden in (past, draft, withdrawn, held_this_morning, with_minutes):
         assert hidden.title not in content
 
 
@@ -138,6 +147,32 @@ def test_withdrawn_minutes_disappear_from_the_home_page(client, index, home, now
     assert _minutes_titles(client.get(home.url)) == [minutes.title]
     minutes.unpublish()
     assert _minutes_titles(client.get(home.url)) == []
+
+
+def test_bare_minutes_titles_are_named_after_their_consultation(client, index, home, now):
+    bare = _published(
+        MinutesPageFactory(
+            parent=ConsultationPageFactory(
+                parent=index, title="Sakråd om barn och unga", date=now.date() - 30 * DAY
+            ),
+            title="Minnesanteckningar",
+        ),
+        now - 2 * DAY,
+    )
+    named = _published(
+        MinutesPageFactory(
+            parent=ConsultationPageFactory(
+                parent=index, title="Sakråd om idrott", date=now.date() - 40 * DAY
+            ),
+            title="Minnesanteckningar från idrottssakrådet",
+        ),
+        now - 3 * DAY,
+    )
+    assert _minutes_titles(client.get(home.url)) == [
+        "Minnesanteckningar: Sakråd om barn och unga",
+        named.title,
+    ]
+    assert bare.title == "Minnesanteckningar", "the page's own title is left as staff wrote it"
 
 
 def test_home_page_links_to_the_consultation_list(client, home, index):

@@ -13,9 +13,11 @@ from wagtail.models import PageLogEntry, WorkflowPage
 from breakouts.models import NoteTaking
 from minutes.log_actions import MINUTES_COMPILE
 from minutes.models import MinutesPage
+from minutes.reading import ordered_takeaways
 from minutes.selectors import attended_organisations, note_points_by_question
 from minutes.services.compile import MinutesCompileError, body_fingerprint, minutes_compile
 from tests.minutes.conftest import invite, make_held
+from tests.utils import html, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +64,7 @@ def test_compile_creates_an_unpublished_draft_with_the_meeting(held, organiser):
         "Föreningen Bryggan",
     }
     assert page.compiled_at is not None
-    assert page.compiled_fingerprint == body_fingerprint(page.body)
+    assert page.compiled_fingerprint == body_fingerprint(page.body, ordered_takeaways(page))
     assert len(page.compiled_fingerprint) == 64
     assert page.get_latest_revision() is not None and page.get_latest_revision().user == organiser
     assert WorkflowPage.objects.filter(page=page).exists()  # under the approval workflow
@@ -117,8 +119,8 @@ def test_questions_with_sub_questions_and_takeaways_first(held, organiser):
     one = by_number[1]
     assert one["question"] == "Hur når vi fler unga?"
     assert list(one["sub_questions"]) == ["Vilka hinder finns?", "Vad fungerar?"]
-    # Group order (Vättern before Mälaren), then point order.
-    assert html_list(one["takeaways"]) == ["<p>Vätterns medskick</p>", "<p>Mälarens medskick</p>"]
+    # The takeaways are not copied into the body: their one record is the Takeaway rows (below).
+    assert "takeaways" not in one
     assert html_list(one["points"]) == [
         "<p>Vätterns punkt A</p>",
         "<p>Vätterns punkt B</p>",
@@ -128,11 +130,23 @@ def test_questions_with_sub_questions_and_takeaways_first(held, organiser):
     assert list(by_number[2]["sub_questions"]) == []
     other = by_number[0]
     assert other["question"] == in_swedish("Other points raised")
-    assert html_list(other["takeaways"]) == ["<p>Okänd fråga</p>"]
     assert html_list(other["points"]) == ["<p>Utan fråga</p>"]
 
+    # Group order (Vättern before Mälaren), then point order; the unplaced ones under "Other points".
     takeaways = [(t.question_number, t.text) for t in page.takeaways.order_by("sort_order", "pk")]
     assert takeaways == [(1, "Vätterns medskick"), (1, "Mälarens medskick"), (None, "Okänd fråga")]
+    assert "medskick" not in body_json(page)
+
+
+def test_the_draft_shows_each_takeaway_under_its_question(held, organiser, client):
+    held.point(held.groups[0], "Vätterns medskick", question=1, takeaway=True)
+    held.point(held.groups[1], "Okänd fråga", question=9, takeaway=True)
+    page = minutes_compile(consultation=held.consultation, user=organiser)
+    client.force_login(organiser)
+    document = html(client.get(f"/admin/pages/{page.pk}/view_draft/"))
+    question = document.find(id="fraga-1")
+    assert "Vätterns medskick" in text_of(question.find(class_="minutes-question__takeaways"))
+    assert "Okänd fråga" in text_of(document.find(id="fraga-0"))
 
 
 def test_the_draft_renders_in_the_preview(held, organiser, client):
@@ -181,7 +195,6 @@ def test_participant_text_is_stored_escaped_and_inert(held, organiser, typed, st
     page = minutes_compile(consultation=held.consultation, user=organiser)
     record = records(page)[1]
     assert html_list(record["points"]) == [stored]
-    assert html_list(record["takeaways"]) == [stored]
     assert page.takeaways.get().text == typed  # plain text, escaped wherever a template shows it
     raw = body_json(page)
     assert "<script" not in raw and "<img" not in raw and "<svg" not in raw
@@ -235,9 +248,8 @@ def test_recompiling_an_unedited_draft_updates_it_in_place(held, organiser):
     assert again.pk == page.pk and MinutesPage.objects.count() == 1
     assert again.revisions.count() == 2
     draft = latest(again)
-    assert html_list(records(draft)[2]["takeaways"]) == ["<p>Tillagd efteråt</p>"]
-    assert [t.text for t in draft.takeaways.all()] == ["Tillagd efteråt"]
-    assert draft.compiled_fingerprint == body_fingerprint(draft.body)
+    assert [(t.question_number, t.text) for t in draft.takeaways.all()] == [(2, "Tillagd efteråt")]
+    assert draft.compiled_fingerprint == body_fingerprint(draft.body, ordered_takeaways(draft))
     assert not again.live
 
 
@@ -260,6 +272,22 @@ def test_recompiling_an_edited_draft_is_refused_without_overwrite(held, organise
     assert "Redaktörens tillägg" in body_json(latest(page))
 
 
+def test_an_edited_takeaway_counts_as_editing_the_draft(held, organiser):
+    """A takeaway is part of what compiling wrote, though not in the body: changing it in the editor
+    (or by an accepted correction) is an edit that compiling again must not overwrite unasked."""
+    held.point(held.groups[0], "Från anteckningarna", question=1, takeaway=True)
+    page = minutes_compile(consultation=held.consultation, user=organiser)
+    draft = latest(page)
+    rows = list(draft.takeaways.all())
+    rows[0].text = "Rättat av redaktören"
+    draft.takeaways = rows
+    draft.save_revision(user=organiser)
+    with pytest.raises(MinutesCompileError) as error:
+        minutes_compile(consultation=held.consultation, user=organiser)
+    assert error.value.code == MinutesCompileError.EDITED
+    assert [t.text for t in latest(page).takeaways.all()] == ["Rättat av redaktören"]
+
+
 def test_summary_edits_do_not_count_as_editing_the_body(held, organiser):
     page = minutes_compile(consultation=held.consultation, user=organiser)
     draft = latest(page)
@@ -279,7 +307,7 @@ def test_overwrite_replaces_an_edited_draft(held, organiser):
     draft = latest(replaced)
     assert "Redaktörens tillägg" not in body_json(draft)
     assert "Från anteckningarna" in body_json(draft)
-    assert draft.compiled_fingerprint == body_fingerprint(draft.body)
+    assert draft.compiled_fingerprint == body_fingerprint(draft.body, ordered_takeaways(draft))
     entry = PageLogEntry.objects.filter(page=page, action=MINUTES_COMPILE).order_by("pk").last()
     assert entry.data["overwrite"] is True
 

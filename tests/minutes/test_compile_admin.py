@@ -99,7 +99,7 @@ def test_staff_without_page_permission_get_403(held):
     staff.user_permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    assert not can_compile_minutes(staff, held.consultation)
+    assert not can_compile_minutes(user=staff, consultation=held.consultation)
     client = logged_in(staff)
     url = compile_url(held.consultation)
     assert client.get(url).status_code == 403
@@ -109,7 +109,7 @@ def test_staff_without_page_permission_get_403(held):
 
 def test_a_participant_cannot_reach_it(held):
     participant = held.members[0]
-    assert not can_compile_minutes(participant, held.consultation)
+    assert not can_compile_minutes(user=participant, consultation=held.consultation)
     client = logged_in(participant)
     url = compile_url(held.consultation)
     for response in (client.get(url), client.post(url)):
@@ -127,4 +127,4 @@ def test_anonymous_visitors_are_sent_to_log_in(held, client):
 
 def test_superusers_may_compile(held):
     boss = UserFactory(email="chef@example.org", is_superuser=True, is_staff=True)
-    assert can_compile_minutes(boss, held.consultation)
+    assert can_compile_minutes(user=boss, consultation=held.consultation)

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from wagtail.models import PageLogEntry
 
+from minutes.log_actions import FOLLOW_UP_ADD
 from minutes.models import FollowUp, MinutesPage
 from minutes.services.notify import FOLLOW_UP_NOTIFIED, follow_up_notify
 from tests.minutes.workflow_helpers import (
@@ -67,7 +68,6 @@ def test_the_email_names_the_takeaways_it_answers(published, django_capture_on_c
     takeaway = published.takeaways.get(text="Öppna skolgårdarna på kvällen")
     follow_up = FollowUp.objects.create(page=published, date=dt.date(2025, 2, 3), text="<p>Gjort.</p>")
     follow_up.answers.set([takeaway])
-    follow_up.answers.commit()
     with django_capture_on_commit_callbacks(execute=True):
         assert follow_up_notify(page=published) == 1
     body = mail.outbox[0].body
@@ -78,7 +78,10 @@ def test_the_email_names_the_takeaways_it_answers(published, django_capture_on_c
     assert len(mail.outbox) == 2
 
 
-def test_the_takeaways_ticked_in_the_editor_survive_publishing(published, django_capture_on_commit_callbacks):
+def test_a_follow_up_needs_no_approval_and_no_revision(published, django_capture_on_commit_callbacks):
+    """Published minutes stay as approved: a follow-up is a row of its own, shown at once, with no new
+    revision and no workflow started, and logged in the page history."""
+    revisions = published.revisions.count()
     takeaway = published.takeaways.get(text="Öppna skolgårdarna på kvällen")
     page = _add(
         published,
@@ -87,17 +90,26 @@ def test_the_takeaways_ticked_in_the_editor_survive_publishing(published, django
         text="<p>x</p>",
         answers=[takeaway],
     )
+    assert page.revisions.count() == revisions
+    assert not page.has_unpublished_changes
+    assert page.current_workflow_state is None
     assert list(FollowUp.objects.get(page=page).answers.all()) == [takeaway]
+    assert PageLogEntry.objects.filter(page=page, action=FOLLOW_UP_ADD).count() == 1
     assert "Öppna skolgårdarna på kvällen" in mail.outbox[0].body
 
 
-def test_each_follow_up_once_even_when_an_older_revision_rewrites_notified_at(
-    published, django_capture_on_commit_callbacks
-):
+def test_publishing_an_older_revision_keeps_the_follow_ups(published, django_capture_on_commit_callbacks):
+    older = published.get_latest_revision()
+    page = _add(published, django_capture_on_commit_callbacks, date=dt.date(2025, 2, 3), text="<p>Först.</p>")
+    with django_capture_on_commit_callbacks(execute=True):
+        older.publish()
+    assert FollowUp.objects.filter(page=page).count() == 1
+    assert len(mail.outbox) == 2, "told once, however the page is published again"
+
+
+def test_each_follow_up_is_emailed_once(published, django_capture_on_commit_callbacks):
     page = _add(published, django_capture_on_commit_callbacks, date=dt.date(2025, 2, 3), text="<p>Först.</p>")
     assert len(mail.outbox) == 2
-    # The next edit starts from the latest revision, which holds the follow-up as it was before the
-    # email: publishing it writes notified_at back to empty.
     page = _add(page, django_capture_on_commit_callbacks, date=dt.date(2025, 4, 1), text="<p>Sedan.</p>")
     assert len(mail.outbox) == 4, "only the new follow-up is emailed"
     assert all("Sedan." in message.body for message in mail.outbox[2:])
@@ -112,18 +124,22 @@ def test_follow_ups_there_at_the_first_publication_are_in_its_one_email(
     page = draft_minutes(consultation)
     with django_capture_on_commit_callbacks(execute=True):
         add_follow_up(page, date=dt.date(2025, 1, 10), text="<p>Redan gjort.</p>")
+    assert not mail.outbox, "a draft's follow-up waits for the minutes"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(page)
     assert len(mail.outbox) == 1
     assert FollowUp.objects.get(page=page).notified_at is not None
 
 
 def test_a_follow_up_on_unpublished_minutes_waits(published, django_capture_on_commit_callbacks):
     published.unpublish()
-    page = published.get_latest_revision_as_object()
-    page.follow_ups.add(FollowUp(date=dt.date(2025, 3, 1), text="<p>Väntar.</p>"))
     with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision()
+        add_follow_up(published, date=dt.date(2025, 3, 1), text="<p>Väntar.</p>")
     assert not mail.outbox
-    assert not FollowUp.objects.filter(page=published).exists(), "only in the draft revision"
+    assert FollowUp.objects.get(page=published).notified_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(published)
+    assert len(mail.outbox) == 2 and all("Väntar." in message.body for message in mail.outbox)
 
 
 def test_seed_demo_leaves_published_minutes_with_takeaways_and_a_follow_up(
@@ -133,6 +149,7 @@ def test_seed_demo_leaves_published_minutes_with_takeaways_and_a_follow_up(
     from demo.content.sakrad_2024 import SAKRAD_2024
     from demo.services import demo_seed
     from minutes.models import Takeaway
+    from minutes.models.takeaway import TakeawayStatus
     from minutes.services.workflow import WORKFLOW_NAME
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -144,9 +161,13 @@ def test_seed_demo_leaves_published_minutes_with_takeaways_and_a_follow_up(
     follow_up = FollowUp.objects.get(page=minutes)
     assert follow_up.date > consultation.date
     assert follow_up.notified_at is not None, "told long ago: seeding emails no one"
-    assert list(follow_up.answers.all()) == [
-        Takeaway.objects.get(page=minutes, text__contains="skolans lokaler")
-    ]
+    answered = Takeaway.objects.get(page=minutes, text__contains="skolans lokaler")
+    assert list(follow_up.answers.all()) == [answered]
+    assert answered.status == TakeawayStatus.ANSWERED, "a takeaway with a follow-up is answered"
+    assert minutes.title == f"Minnesanteckningar: {consultation.title}", "named after its consultation"
+    assert minutes.participating_organisations.count() == len(SAKRAD_2024["invited"]) - len(
+        SAKRAD_2024["declined"]
+    )
     assert not mail.outbox
 
     def state():

@@ -124,12 +124,21 @@ def test_an_organiser_cannot_publish_minutes_directly(client, minutes, people):
     assert not live_page(minutes).live
 
 
-def test_an_approver_may_publish_minutes_directly(client, minutes, people):
-    _, approver = people
+def test_an_approver_publishes_minutes_only_by_approving_them(client, minutes, people):
+    """Approvers hold no page permission (docs/roles.md): the approval task opens the submitted draft to
+    them, and approving it publishes; a draft nobody submitted is out of their reach."""
+    organiser, approver = people
+    client.force_login(approver)
+    assert client.get(f"/admin/pages/{minutes.pk}/edit/").status_code == 302
+    client.post(f"/admin/pages/{minutes.pk}/edit/", {**edit_form(minutes), "action-publish": "1"})
+    assert not live_page(minutes).live
+
+    state = _submit(client, organiser, minutes)
     client.force_login(approver)
     response = client.get(f"/admin/pages/{minutes.pk}/edit/")
-    assert b'name="action-publish"' in response.content
-    response = client.post(f"/admin/pages/{minutes.pk}/edit/", {**edit_form(minutes), "action-publish": "1"})
+    assert response.status_code == 200
+    approve = f"/admin/pages/workflow/action/{minutes.pk}/approve/{state.current_task_state.pk}/"
+    response = client.post(approve, {"comment": ""})
     assert response.status_code == 302
     assert live_page(minutes).live
 

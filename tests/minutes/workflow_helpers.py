@@ -1,4 +1,4 @@
-"""Shared by the minutes workflow, notification and follow-up tests: staff in the demo's groups, a
+"""Shared by the minutes workflow, notification and follow-up tests: staff in the roles' groups, a
 held consultation with its attendees, minutes under the approval workflow, the admin's edit form."""
 
 from __future__ import annotations
@@ -8,22 +8,23 @@ import datetime as dt
 from django.utils import timezone
 from wagtail.models import Page
 
-from demo.accounts import ensure_groups
-from demo.content.accounts import APPROVERS, ORGANISERS
-from demo.tally import Tally
+from accounts.models import User
 from invitations.models import Attendee, InvitationStatus
-from minutes.models import FollowUp, MinutesPage, Takeaway
+from minutes.models import MinutesPage, Takeaway
 from minutes.services.workflow import minutes_workflow_assign, minutes_workflow_ensure
+from staff_roles.groups import APPROVERS, ORGANISERS
+from staff_roles.services import staff_groups_ensure
 from tests.factories import ConsultationPageFactory, InvitationFactory, MinutesPageFactory, UserFactory
 
 
 def staff(*, organiser_email="ordnare@example.org", approver_email="godkannare@example.org"):
-    """An organiser and an approver, in the groups (and with the permissions) the demo gives them."""
-    groups = ensure_groups(approvers=APPROVERS, organisers=ORGANISERS, tally=Tally())
-    minutes_workflow_ensure()  # after the site tree: grants the approvers publish on the index
-    organiser = UserFactory(email=organiser_email, first_name="Oskar", last_name="Ordnare", is_staff=True)
+    """An organiser and an approver, in the staff groups the migration makes (staff_roles/groups.py)."""
+    minutes_workflow_ensure()  # the approval task for the Approvers group
+    # Made again when a transactional test's flush took them away (`--dist loadfile`).
+    groups = staff_groups_ensure()
+    organiser = UserFactory(email=organiser_email, first_name="Oskar", last_name="Ordnare")
     organiser.groups.add(groups[ORGANISERS])
-    approver = UserFactory(email=approver_email, first_name="Greta", last_name="Godkännare", is_staff=True)
+    approver = UserFactory(email=approver_email, first_name="Greta", last_name="Godkännare")
     approver.groups.add(groups[APPROVERS])
     return organiser, approver
 
@@ -66,12 +67,12 @@ def publish(page, user=None):
 
 
 def add_follow_up(page, *, date, text, answers=(), user=None):
-    """Staff add a follow-up on the (latest revision of the) page and publish it."""
-    page = MinutesPage.objects.get(pk=page.pk).get_latest_revision_as_object()
-    follow_up = FollowUp(date=date, text=text)
-    follow_up.answers = list(answers)
-    page.follow_ups.add(follow_up)
-    page.save_revision(user=user).publish(user=user)
+    """An organiser adds a follow-up on the minutes' follow-up screen (no revision, no approval); by
+    default the organiser `staff()` made."""
+    from minutes.services.follow_up import follow_up_add
+
+    user = user or User.objects.get(email="ordnare@example.org")
+    follow_up_add(minutes=page, date=date, text=text, answers=list(answers), by=user)
     return MinutesPage.objects.get(pk=page.pk)
 
 
@@ -93,7 +94,6 @@ def edit_form(page, **changes):
             ],
             initial=page.takeaways.count(),
         ),
-        "follow_ups": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(changes)

@@ -3,6 +3,7 @@ way y-websocket does, through sakrad.asgi.application with a browser's Host, Ori
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from channels.testing import WebsocketCommunicator
@@ -87,6 +88,17 @@ class NotesClient:
             if reply is not None:
                 await self.send(reply)
             handled += 1
+
+    async def pump_until(self, condition, timeout: float = 10) -> None:
+        """Handles messages until condition() holds. A fixed quiet window would race the server's
+        own delays (filling a hole waits HOLE_GRACE_SECONDS first); this waits for the outcome."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not condition():
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"not reached within {timeout} s")
+            await self.pump(timeout=0.05)
+            if self.closed_code is not None and not condition():
+                raise AssertionError(f"the server closed the socket ({self.closed_code}) first")
 
     def handle(self, frame: bytes) -> bytes | None:
         """Applies a server message; returns the reply to send, if any."""

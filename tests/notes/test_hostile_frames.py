@@ -303,12 +303,27 @@ def test_a_flood_across_sockets_meets_the_persons_rate(room, monkeypatch):
         sockets = [NotesClient(room.path, login) for _ in range(3)]
         for socket in sockets:
             await socket.connect()
-        for number in range(40):
-            await sockets[number % 3].send(c.QUERY)
+        for number in range(40):  # 14 frames each: far under one socket's limit, over one person's
+            await sockets[number % 3].send(c.awareness({500 + number % 3: (number, {"editing": None})}))
         codes = [await socket.wait_closed(timeout=0.5) for socket in sockets]
         assert limits.CLOSE_RATE_LIMITED in codes
         for socket in sockets:
             await socket.close()
+
+    run(scenario)
+
+
+def test_asking_for_the_whole_document_again_and_again_is_stopped(room):
+    """A step 1 of a few bytes makes the server encode and send the whole document; a presence query
+    makes every socket of the group answer."""
+
+    async def scenario():
+        mallory = NotesClient(room.path, room.login(room.members[1]))
+        await mallory.connect()
+        for _ in range(limits.REQUESTS_BURST + 3):
+            await mallory.send(b"\x00\x00\x01\x00")  # sync step 1, empty state vector
+        assert await mallory.wait_closed() == limits.CLOSE_RATE_LIMITED
+        assert mallory.notices == [limits.REASON_RATE]
 
     run(scenario)
 

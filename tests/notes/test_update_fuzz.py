@@ -1,4 +1,4 @@
-"""Property-based tests of the update judgement (notes/wire.py, notes/shape.py), bounded in time.
+"""Property-based tests of the update judgement (notes/wire.py, notes/shape/), bounded in time.
 
 1. Whatever honest clients do, in whatever order their updates arrive causally, every update is
    accepted, and the server's knowledge of the texts matches the document.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pycrdt import Array, Doc, Map, Text
 
@@ -124,6 +124,7 @@ def test_honest_clients_are_always_accepted_and_lengths_match(script):
         if judgement.plan:
             shape.record(judgement.plan)
     assert sum(shape.text_lengths().values()) == live_text_length(server)
+    assert shape.live_chars == sum(shape.writer_chars.values()) == live_text_length(server)
     # The document as a whole (a snapshot) reads back to the same knowledge.
     folded = DocShape()
     judgement = folded.judge(update_read(server.get_update()), strictness=Strictness.SNAPSHOT)
@@ -173,6 +174,9 @@ def within_schema(doc: Doc) -> bool:
 
 @FUZZ
 @given(operations, st.integers(0, 100), mutations)
+# Found by this test: a deletion of the second half of an emoji, which yrs applies but then encodes
+# differently from what it holds (notes/shape/judge.py refuses a cut inside a character).
+@example(script=[(0, "add", 0, "\U00010000"), (0, "cut", 0, "")], pick=0, changes=[("flip", 16, 0)])
 def test_what_is_accepted_of_a_mangled_update_integrates_within_the_schema(script, pick, changes):
     server, log = play(script)
     if len(log) < 2:

@@ -25,8 +25,8 @@ def period_url(consultation) -> str:
     return reverse("open_input_admin:period", args=[consultation.pk])
 
 
-def decide(client, item, decision):
-    return client.post(moderate_url(item.consultation), {"answer": item.pk, "decision": decision})
+def decide(client, item, decision, **extra):
+    return client.post(moderate_url(item.consultation), {"answer": item.pk, "decision": decision, **extra})
 
 
 def test_the_queue_shows_pending_first_escaped_with_counts(consultation, period, organiser):
@@ -65,7 +65,7 @@ def test_approve_and_reject(consultation, period, organiser):
 def test_removing_erases_the_text_and_the_organisation_for_good(consultation, period, organiser):
     client = logged_in(organiser)
     item = answer(consultation, "Jag heter Anna och bor på Storgatan 1.", organisation_name="Annas förening")
-    decide(client, item, "remove")
+    decide(client, item, "remove", confirm="1")
     item.refresh_from_db()
     assert (item.status, item.text, item.organisation_name) == (AnswerStatus.REMOVED, "", "")
     assert item.moderated_at is not None

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from wagtail.models import PageViewRestriction
 
 from open_input.models import AgeBand, AnswerStatus, InputAnswer, OpenInputPeriod
-from tests.factories import ConsultationPageFactory
+from tests.factories import ConsultationPageFactory, MinutesPageFactory
 from tests.open_input.conftest import SCRIPT, form_url, send
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +165,34 @@ def test_the_form_page_renders_in_a_fixed_number_of_queries(
     with django_assert_num_queries(FORM_QUERIES):
         response = client.get(form_url(consultation))
     assert response.status_code == 200
+
+
+def test_open_input_closes_once_the_minutes_are_published(client, consultation, period):
+    """The period still runs for two weeks, but the minutes are out: an answer sent now would never
+    reach them, so the form, the consultation page and the service all say closed."""
+    assert form_url(consultation) in client.get(consultation.url).content.decode(), "open before"
+    minutes = MinutesPageFactory(parent=consultation, title="Minnesanteckningar om unga")
+    page = client.get(form_url(consultation))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'name="question_1"' not in html, "no form to fill in"
+    assert (
+        in_swedish(
+            "Open input is closed: the minutes of the consultation are published, with the answers approved "
+            "before they were compiled. Thank you to everyone who answered."
+        )
+        in html
+    )
+    assert f'href="{minutes.url}"' in html, "it points to the minutes instead"
+    assert form_url(consultation) not in client.get(consultation.url).content.decode()
+
+    response = send(client, consultation, question_2="Sent in anyway.")
+    assert response.status_code == 403
+    assert not InputAnswer.objects.exists()
+
+
+def test_unpublished_minutes_leave_open_input_open(client, consultation, period):
+    MinutesPageFactory(parent=consultation, publish=False)
+    assert 'name="question_1"' in client.get(form_url(consultation)).content.decode()
+    assert send(client, consultation).status_code == 302
+    assert InputAnswer.objects.count() == 1

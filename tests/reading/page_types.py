@@ -53,8 +53,8 @@ PAGE_TYPES: list[PageType] = [
     PageType("minutes", "minutes", "html", 19),
     PageType("annual_cycle", "annual_cycle_year", "html", 15),
     PageType("standard_page", "standard_page", "html", 9),
-    PageType("search", "search", "html", 12, {"q": SEARCH_WORD}),  # one per page type among the results
-    PageType("minutes_feed", "minutes_feed", "atom", 6),
+    PageType("search", "search", "html", 13, {"q": SEARCH_WORD}),  # one per page type, one for takeaways
+    PageType("minutes_feed", "minutes_feed", "atom", 7),  # with the takeaways each follow-up answers
     PageType("calendar_feed", "calendar_feed", "ics", 2),
     PageType("consultation_ics", "consultation_ics", "ics", 2),
     PageType("api_pages", "api_pages", "json", 6),

@@ -27,7 +27,7 @@ def urls(consultation) -> dict[str, str]:
     ("who", "status"),
     [
         ("organiser", 200),
-        ("approver", 200),
+        ("approver", 403),  # approves minutes, keeps no registry (docs/roles.md)
         ("superuser", 200),
         ("other_staff", 403),
         ("participant", 302),

@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from accounts.models import User
 from breakouts.models import NotePoint
 from invitations.models import InvitationStatus
-from minutes.models import FollowUp, MinutesPage, Takeaway
+from minutes.models import MinutesPage, Takeaway
 from records.contents.invitations import invitations_csv
 from records.services import consultation_archive_build
 from tests.minutes.workflow_helpers import draft_minutes
@@ -184,8 +184,7 @@ def test_only_the_published_revision_goes_into_the_archive(filed, people, monkey
     draft = MinutesPage.objects.get(pk=filed.minutes.pk).get_latest_revision_as_object()
     draft.summary = "UTKAST som inte är godkänt"
     draft.takeaways.add(Takeaway(question_number=2, text="UTKAST medskick"))
-    follow_up = FollowUp(date=filed.minutes.follow_ups.get().date, text="<p>UTKAST uppföljning</p>")
-    draft.follow_ups.add(follow_up)
+    # Follow-ups are no longer kept in the minutes' revisions (issue 16): a draft holds none of its own.
     draft.save_revision()  # saved, not published
 
     seen = {}

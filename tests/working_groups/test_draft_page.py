@@ -6,10 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from consultations.models import ConsultationPage
 from tests.factories import UserFactory
+from tests.utils import html, text_of, translated
 from working_groups.models import WorkingGroupMember
 
-from .conftest import ADDED_TEXT, FIRST_TEXT, logged_in
+from .conftest import ADDED_TEXT, FIRST_TEXT, add_question, logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +46,30 @@ def test_the_page_works_for_a_live_consultation_too(drafts):
     drafts.a.get_latest_revision().publish()
     response = logged_in(drafts.member_a).get(draft_url(drafts.a))
     assert response.status_code == 200 and ADDED_TEXT in response.content.decode()
+
+
+def _banner(client, page) -> str:
+    return text_of(html(client.get(draft_url(page))).select_one(".callout--minutes"))
+
+
+def test_the_banner_says_who_can_read_the_consultation(drafts):
+    """A draft is "not public"; once published for anyone, the banner says so and links to the public
+    page; changes saved since are the only part not public."""
+    client = logged_in(drafts.member_a)
+    not_public = translated("This is a draft", "sv")
+    assert not_public in _banner(client, drafts.a)
+
+    ConsultationPage.objects.get(pk=drafts.a.pk).get_latest_revision().publish()
+    page = ConsultationPage.objects.get(pk=drafts.a.pk)
+    banner = _banner(client, page)
+    assert translated("This consultation is published", "sv") in banner
+    assert not_public not in banner and "inte offentlig" not in banner.casefold(), banner
+    assert html(client.get(draft_url(page))).select_one(f'.callout--minutes a[href="{page.url}"]')
+
+    add_question(page, number=3, text="En fråga som inte är publicerad än?")
+    banner = _banner(client, page)
+    assert translated("This version has changes that are not published yet", "sv") in banner
+    assert not_public not in banner
 
 
 def test_anonymous_visitors_are_sent_to_log_in(drafts, client):

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_screens import ConsultationScreenMixin
 
 from ..forms import MemberAddForm
 from ..permissions import can_manage_working_group
@@ -21,7 +22,7 @@ class ConsultationAccessMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.consultation = self.get_consultation(**kwargs)
-        if not can_manage_working_group(request.user, self.consultation):
+        if not can_manage_working_group(user=request.user, consultation=self.consultation):
             return permission_denied(request, PermissionDenied())
         return super().dispatch(request, *args, **kwargs)
 
@@ -29,13 +30,13 @@ class ConsultationAccessMixin:
         return get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
 
 
-class WorkingGroupIndexView(ConsultationAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+class WorkingGroupIndexView(
+    ConsultationAccessMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+):
     template_name = "working_groups/admin/index.html"
     page_title = gettext_lazy("Working group")
     header_icon = "group"
 
-    def get_page_subtitle(self):
-        return self.consultation.title
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("member_form", MemberAddForm())

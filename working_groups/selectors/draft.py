@@ -28,6 +28,24 @@ class DraftQuestion:
         return [comment for comment in self.comments if comment.is_resolved]
 
 
+class Visibility:
+    """Who can read the consultation the working group comments on, so its page says what is true."""
+
+    DRAFT = "draft"  # never published (or unpublished): the working group and the organisers only
+    PUBLIC = "public"  # published for anyone, and this is what is published
+    PUBLIC_WITH_CHANGES = "public_with_changes"  # published, with changes here not published yet
+    RESTRICTED = "restricted"  # published, but behind a view restriction (its own or an ancestor's)
+
+
+def visibility_of(consultation) -> str:
+    """One query for a live page (its view restrictions), none for one that is not."""
+    if not consultation.live:
+        return Visibility.DRAFT
+    if consultation.get_view_restrictions().exists():
+        return Visibility.RESTRICTED
+    return Visibility.PUBLIC_WITH_CHANGES if consultation.has_unpublished_changes else Visibility.PUBLIC
+
+
 @dataclass
 class DraftReview:
     consultation: object  # the ConsultationPage row: its id and whether it is live
@@ -36,6 +54,7 @@ class DraftReview:
     questions: list[DraftQuestion]
     # Comments on questions the draft no longer has (renumbered or removed), for staff.
     orphan_comments: list = field(default_factory=list)
+    visibility: str = Visibility.DRAFT
 
 
 def _sort_key(question) -> tuple:
@@ -93,4 +112,5 @@ def draft_review(*, consultation, with_history: bool = False) -> DraftReview:
         themes=list(draft.themes.all()),
         questions=questions,
         orphan_comments=[comment for rows in comments.values() for comment in rows],
+        visibility=visibility_of(consultation),
     )

@@ -26,7 +26,7 @@ def too_long_error(*, limit: int, length: int) -> WorkingGroupError:
 @transaction.atomic
 def question_comment_add(*, consultation, number: int, text: str, author) -> QuestionComment:
     """Stored as plain text, shown escaped. The question must be one of the latest draft's."""
-    if not can_review_draft(author, consultation):
+    if not can_review_draft(user=author, consultation=consultation):
         raise PermissionDenied(_("You may not comment on this draft."))
     text = (text or "").strip()
     if not text:
@@ -61,7 +61,7 @@ def question_comment_add(*, consultation, number: int, text: str, author) -> Que
 @transaction.atomic
 def question_comment_resolve(*, comment: QuestionComment, by, note: str = "") -> QuestionComment:
     consultation = comment.consultation
-    if not can_manage_working_group(by, consultation):
+    if not can_manage_working_group(user=by, consultation=consultation):
         raise PermissionDenied(_("You may not resolve comments on this draft."))
     comment = QuestionComment.objects.select_for_update().get(pk=comment.pk)
     if comment.is_resolved:

@@ -18,7 +18,7 @@ from .notify import member_added_notify
 
 
 def _require_manager(by, consultation) -> None:
-    if not can_manage_working_group(by, consultation):
+    if not can_manage_working_group(user=by, consultation=consultation):
         raise PermissionDenied(_("You may not change this consultation's working group."))
 
 

@@ -1,0 +1,84 @@
+"""Making the staff groups of `groups.STAFF_ROLES` exist with exactly their permissions.
+
+Written against an `apps` registry so that migrations (historical models) and the running site (the
+demo, the test world) share one implementation.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps as global_apps
+from django.db import transaction
+
+from .groups import STAFF_ROLES, STAFF_ROLES_BY_NAME, StaffRole
+
+
+@transaction.atomic
+def staff_groups_ensure(*, apps=global_apps) -> dict:
+    """Every staff group, created when missing, with exactly its role's permissions (anything else
+    given to it by hand is taken away). Returns the groups by name."""
+    return {role.name: _group_set(apps, role) for role in STAFF_ROLES}
+
+
+def staff_group(name: str, *, apps=global_apps):
+    """The staff group called `name` as it is, or made with its role's permissions when it is missing
+    (a test database emptied by a transactional test, say)."""
+    Group = apps.get_model("auth", "Group")
+    return Group.objects.filter(name=name).first() or _group_set(apps, STAFF_ROLES_BY_NAME[name])
+
+
+def _group_set(apps, role: StaffRole):
+    Group = apps.get_model("auth", "Group")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    group, _created = Group.objects.get_or_create(name=role.name)
+    group.permissions.set([_permission(apps, name) for name in role.model_permissions])
+
+    GroupPagePermission.objects.filter(group=group).delete()
+    root_page = apps.get_model("wagtailcore", "Page").objects.get(depth=1)
+    for codename in role.page_permissions:
+        GroupPagePermission.objects.create(
+            group=group, page=root_page, permission=_permission(apps, f"wagtailcore.{codename}")
+        )
+
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    root_collection = apps.get_model("wagtailcore", "Collection").objects.get(depth=1)
+    for name in role.collection_permissions:
+        GroupCollectionPermission.objects.create(
+            group=group, collection=root_collection, permission=_permission(apps, name)
+        )
+
+    # Imported here: the minutes workflow imports this module.
+    from minutes.services.workflow import TASK_NAME, minutes_workflow_ensure
+
+    tasks = apps.get_model("wagtailcore", "GroupApprovalTask").objects
+    task = tasks.filter(name=TASK_NAME).first()
+    if task is None and role.approves_minutes and apps is global_apps:
+        # Minutes 0003 makes the workflow before any migration calls this; on the running site it can
+        # be gone (a test database flushed by a transactional test), and approving is the role itself.
+        minutes_workflow_ensure()
+        task = tasks.filter(name=TASK_NAME).first()
+    if task is not None:
+        if role.approves_minutes:
+            task.groups.add(group)
+        else:
+            task.groups.remove(group)
+    return group
+
+
+def _permission(apps, name: str):
+    """The permission "app_label.codename", made when it does not exist yet: a fresh database gets a
+    model's default permissions only after all migrations (post_migrate), and ours run before that."""
+    Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    app_label, codename = name.split(".")
+    found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    if found is not None:
+        return found
+    # Every codename we grant is "<action>_<model name>", as Django and Wagtail name them.
+    action, model_name = codename.split("_", 1)
+    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
+    verbose_name = apps.get_model(app_label, model_name)._meta.verbose_name_raw
+    return Permission.objects.create(
+        content_type=content_type, codename=codename, name=f"Can {action} {verbose_name}"
+    )

@@ -1,0 +1,171 @@
+"""Every e-mail the product sends, each caused as the product causes it (a service, a task, a view, a
+workflow step) into Django's locmem outbox; allauth's that this configuration never sends are rendered
+by the adapter's own code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from allauth.account.adapter import get_adapter
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import WorkflowState
+
+from accounts.mail import NOTICES
+from corrections.services import correction_round_open
+from invitations.models import Invitation
+from invitations.services import (
+    invitation_create_many,
+    invitation_remove,
+    invitation_send_start,
+    reminder_send,
+)
+from invitations.tasks import waitlist_promoted_email_task
+from minutes.services.follow_up import follow_up_add
+from tests.factories import OrganisationFactory
+from tests.invitations import factories as invitation_factories
+from tests.minutes.conftest import invite
+from tests.minutes.workflow_helpers import draft_minutes, held_consultation, staff
+from working_groups.services import working_group_member_add
+
+from .conftest import BASE
+
+RSVP_LINK = re.compile(re.escape(BASE) + r"/osa/([A-Za-z0-9_-]{43})/")
+ANNA = "anna@framtid.se"
+
+
+class Outbox:
+    """The messages sent while each step ran, by the name of the e-mail."""
+
+    def __init__(self, commit: Callable):
+        self.commit = commit
+        self.sent: dict[str, list] = {}
+
+    def step(self, *names: str, run: Callable, split: Callable | None = None):
+        """Runs `run` (its on-commit work too); the new messages are `names[0]`'s, or, with `split`,
+        each message goes to the name split(message) gives."""
+        before = len(mail.outbox)
+        with self.commit():
+            result = run()
+        new = mail.outbox[before:]
+        for message in new:
+            self.sent.setdefault(split(message) if split else names[0], []).append(message)
+        missing = [name for name in names if name not in self.sent]
+        assert not missing, f"no e-mail {missing} was sent; got {[m.subject for m in new]}"
+        return result
+
+
+def _approve(page, user, action: str, comment: str = "") -> None:
+    state = WorkflowState.objects.active().get(object_id=str(page.pk))
+    task_state = state.current_task_state.specific
+    task_state.task.specific.on_action(task_state, user, action, comment=comment)
+
+
+def _allauth_unsent() -> dict[str, list]:
+    """allauth's e-mails that nothing here sends (no sign-up, no e-mail changes, notices off), as the
+    adapter renders them. Links are as allauth builds them: on the request's host."""
+    adapter = get_adapter()
+    rendered = {
+        "account/email/email_confirmation": {"activate_url": "http://testserver/accounts/confirm-email/k3y/"},
+        "account/email/account_already_exists": {},
+        "account/email/password_reset_code": {"code": "ABC123"},
+    }
+    rendered |= {name: {"timestamp": timezone.now()} for name in NOTICES}
+    return {name: [adapter.render_mail(name, ANNA, {"email": ANNA, **ctx})] for name, ctx in rendered.items()}
+
+
+def send_every_email(commit: Callable, index) -> dict[str, list]:
+    outbox = Outbox(commit)
+    client = Client()
+    organiser, approver = staff()
+    # Sends the invitations (so hears about held people), and approves: a superuser, whatever the
+    # Approvers group may do.
+    sender = invitation_factories.superuser()
+
+    # Invitations: the invitation, a reminder, the answer (a login e-mail to each person named, the
+    # organisers told about a staff member it may not add), a place from the waiting list.
+    consultation = invitation_factories.consultation(seats=2)
+    framtid = invitation_factories.organisation("kansli@framtid.se", name="Föreningen Framtid")
+
+    def send_invitations():
+        invitation_create_many(consultation=consultation, organisations=[framtid], actor=sender)
+        invitation_send_start(consultation=consultation, actor=sender)
+
+    outbox.step("invitation", run=send_invitations)
+    outbox.step("reminder", run=lambda: reminder_send(consultation=consultation, actor=sender))
+    token = RSVP_LINK.search(outbox.sent["reminder"][0].body).group(1)  # the newer link replaces the first
+    answer = invitation_factories.accept_post([("Anna Lind", ANNA), ("Greta", approver.email)])
+    outbox.step(
+        "login", "held",
+        run=lambda: client.post(invitation_factories.rsvp_path(token, "sv"), answer),
+        split=lambda message: "login" if message.to == [ANNA] else "held",
+    )
+    invitation = Invitation.objects.get(consultation=consultation, organisation=framtid)
+    outbox.step("promoted", run=lambda: waitlist_promoted_email_task.call(invitation.pk))
+
+    # An invitation withdrawn after it was sent, in a consultation of its own (its invitation is the
+    # one above again).
+    elsewhere = invitation_factories.consultation(seats=2)
+    stod = invitation_factories.organisation("kansli@stod.se", name="Stiftelsen Stöd")
+    with commit():
+        invitation_create_many(consultation=elsewhere, organisations=[stod], actor=sender)
+        invitation_send_start(consultation=elsewhere, actor=sender)
+    sent = Invitation.objects.get(consultation=elsewhere, organisation=stod)
+    outbox.step("withdrawn", run=lambda: invitation_remove(invitation=sent, actor=sender))
+
+    # Minutes: submitted (to the approvers, and superusers), approved (to the organiser) and so
+    # published (to those who attended), a follow-up; another sent back, then reviewed by attendees.
+    held = held_consultation(index, title="Sakråd om läxhjälp")
+    invite(held, OrganisationFactory(), checked_in=True)
+    minutes = draft_minutes(held)
+
+    def submit(page):
+        return lambda: page.get_workflow().start(page, organiser)
+
+    outbox.step(
+        "approval requested", "approval submitted",
+        run=submit(minutes),
+        split=lambda m: "approval submitted" if "Submitted" in m.subject else "approval requested",
+    )
+    outbox.step(
+        "approved", "minutes published",
+        run=lambda: _approve(minutes, sender, "approve"),
+        split=lambda message: "approved" if message.to == [organiser.email] else "minutes published",
+    )
+    outbox.step(
+        "follow-up",
+        run=lambda: follow_up_add(
+            minutes=minutes, date=timezone.localdate(), text="<p>Departementet har svarat.</p>", by=sender
+        ),
+    )
+    other = held_consultation(index, title="Sakråd om idrott")
+    member = invite(other, OrganisationFactory(), checked_in=True)
+    second = draft_minutes(other)
+    with commit():
+        submit(second)()  # its e-mails are the ones above again
+    outbox.step("sent back", run=lambda: _approve(second, sender, "reject", comment="Stryk namnen."))
+    outbox.step(
+        "correction review",
+        run=lambda: correction_round_open(
+            minutes=second, deadline=timezone.now() + dt.timedelta(days=7), by=sender
+        ),
+    )
+
+    # A working group member added.
+    outbox.step(
+        "working group",
+        run=lambda: working_group_member_add(consultation=consultation, email=member.email, by=sender),
+    )
+
+    # allauth: a login code, a password reset, a code asked for an address without an account.
+    def ask(view: str, email: str):
+        return lambda: Client().post(reverse(view), {"email": email})
+
+    outbox.step("login code", run=ask("account_request_login_code", ANNA))
+    outbox.step("password reset", run=ask("account_reset_password", ANNA))
+    outbox.step("unknown account", run=ask("account_request_login_code", "nobody@example.org"))
+    return outbox.sent | _allauth_unsent()
