@@ -15,8 +15,8 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from invitations.mail import bilingual_message, login_url
 from sakrad.links import absolute_url
+from sakrad.mail import bilingual_message, login_url
 
 logger = logging.getLogger(__name__)
 

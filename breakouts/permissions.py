@@ -5,23 +5,19 @@ One module, used by the views (the group page, the plenary wall, the admin) and 
 
 from __future__ import annotations
 
-from sakrad.roles import is_staff, staff_may
+from sakrad.roles import staff_may
 
 from .models import BreakoutGroup
 from .selectors import is_group_member, note_taking_is_open
 
 MANAGE_PERMISSION = "breakouts.change_breakoutgroup"
 
-# `is_staff` above (ministry staff with their rights: anyone who may enter the Wagtail admin, with
-# the second factor when SAKRAD_REQUIRE_STAFF_MFA is on) lives in sakrad/roles.py; the other apps
-# import it from here.
 __all__ = [
     "MANAGE_PERMISSION",
     "can_edit_notes",
     "can_manage_groups",
     "can_run_plenary",
     "can_view_group",
-    "is_staff",
 ]
 
 

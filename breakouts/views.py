@@ -21,9 +21,10 @@ from django.views.decorators.http import require_GET
 from consultations.models import ConsultationPage
 from notes import limits as notes_limits
 from notes.presence import person_colour
+from sakrad.roles import is_staff
 
 from .models import BreakoutGroup
-from .permissions import can_edit_notes, can_manage_groups, can_run_plenary, can_view_group, is_staff
+from .permissions import can_edit_notes, can_manage_groups, can_run_plenary, can_view_group
 from .selectors import group_questions, note_points_current, note_taking_is_open, takeaways_for_consultation
 
 

@@ -1,8 +1,8 @@
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from sakrad.page_forms import AsciiSlugPageForm
 
 from .validation import DUPLICATE_QUESTION_NUMBERS
 
@@ -31,7 +31,7 @@ def takeaway_label(takeaway) -> str:
     return _("%(consultation)s, %(date)s: %(text)s (%(status)s)") % values
 
 
-class ConsultationPageForm(WagtailAdminPageForm):
+class ConsultationPageForm(AsciiSlugPageForm):
     """The admin form validates the page before its question rows are attached to it, so the
     rule that question numbers are unique is checked here, on the submitted rows."""
 
@@ -46,12 +46,6 @@ class ConsultationPageForm(WagtailAdminPageForm):
             field.label_from_instance = takeaway_label
             has_themes = bool(self.instance.pk and self.instance.themes.all())
             field.help_text = CARRY_OVER_HELP if has_themes else CARRY_OVER_NO_THEMES
-
-    def clean_slug(self):
-        # Wagtail's script proposes ASCII (WAGTAIL_ALLOW_UNICODE_SLUGS) but its form takes å/ä/ö typed
-        # by hand, which every shared link would then percent-encode: "sakråd" is meant as "sakrad".
-        slug = self.cleaned_data.get("slug") or ""
-        return slugify(slug) if not slug.isascii() else slug
 
     def clean(self):
         cleaned_data = super().clean()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from wagtail.permissions import page_permission_policy
 
-from breakouts.permissions import is_staff
 from invitations.permissions import can_manage_invitations
+from sakrad.roles import is_staff
 
 
 def can_duplicate_consultation(user, consultation) -> bool:

@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from sakrad.links import absolute_url
+from sakrad.page_forms import AsciiSlugPageForm
 
 from .forms import CycleThemeForm
 from .selectors import year_overview
@@ -18,6 +19,8 @@ from .selectors import year_overview
 
 class AnnualCyclePage(RoutablePageMixin, Page):
     """The year's page (årscykel): the year's public consultations by month, and the calendar feed."""
+
+    base_form_class = AsciiSlugPageForm
 
     introduction = models.TextField(_("introduction"), blank=True)
 

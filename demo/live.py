@@ -6,7 +6,7 @@ second run, or a run on a later day, leaves attendees, groups and notes as they 
 never dealt again, so nobody changes group between two `make run`s.
 """
 
-from breakouts.assignment import Person, assignment_plan
+from breakouts.dealing import Person, assignment_plan
 from breakouts.selectors import assignable_people, group_members, groups_for_consultation, note_taking_get
 from breakouts.services import breakout_group_create, group_member_add, note_taking_open
 from invitations.models import Attendee, InvitationStatus

@@ -6,11 +6,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from consultations.blocks import BodyBlock
+from sakrad.page_forms import AsciiSlugPageForm
 
 from .site_settings import SiteSettings  # noqa: F401
 
 
 class HomePage(Page):
+    base_form_class = AsciiSlugPageForm
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
@@ -44,6 +46,7 @@ class HomePage(Page):
 
 
 class StandardPage(Page):
+    base_form_class = AsciiSlugPageForm
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 

@@ -4,82 +4,29 @@ Each message is rendered once per language from the same templates (English msgi
 catalogue), so the two halves always say the same thing.
 """
 
-from collections.abc import Callable
-
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from sakrad.links import absolute_url
+from sakrad.mail import LANGUAGES, bilingual_message, login_url
 
 from .ics import consultation_ics, venue_text
 from .permissions import rsvp_closes_at
 
-LANGUAGES = ("sv", "en")
+FOLDER = "invitations/email"
 INVITATION_SUBJECT = _("Invitation: %(title)s")
 REMINDER_SUBJECT = _("Reminder: please answer the invitation to %(title)s")
 PROMOTED_SUBJECT = _("You have a place at %(title)s")
 LOGIN_SUBJECT = _("Your login to %(title)s")
 HELD_SUBJECT = _("An RSVP needs your attention: %(title)s")
 WITHDRAWN_SUBJECT = _("Your invitation to %(title)s is withdrawn")
-TEXT_SEPARATOR = "\n\n" + "-" * 60 + "\n\n"
 
 
 def rsvp_url(*, token: str, language: str) -> str:
     with translation.override(language):
         return absolute_url(reverse("invitations:rsvp", kwargs={"token": token}))
-
-
-def login_url(*, language: str) -> str:
-    # allauth's "send me a code" page: works for accounts that never had a password.
-    with translation.override(language):
-        return absolute_url(reverse("account_request_login_code"))
-
-
-def _signature(extension: str) -> str:
-    """The site's name and address under every message, in the active language, whoever's template it
-    is: a reader knows at once who wrote, and where to go without a link in the text."""
-    context = {
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "site_url": absolute_url(reverse("wagtail_serve", args=[""])),
-    }
-    return render_to_string(f"invitations/email/signature.{extension}", context).strip()
-
-
-def bilingual_message(
-    *,
-    template: str,
-    subject,
-    subject_params: dict,
-    context_for: Callable[[str], dict],
-    to: list[str],
-    folder: str = "invitations/email",
-) -> EmailMultiAlternatives:
-    """One email from <folder>/<template>.txt/.html, every language in turn, in the shared layout;
-    `subject` is a lazy msgid."""
-    subjects, texts, htmls = [], [], []
-    for language in LANGUAGES:
-        with translation.override(language):
-            context = {**context_for(language), "language": language}
-            subjects.append(str(subject) % subject_params)
-            text = render_to_string(f"{folder}/{template}.txt", context).strip()
-            texts.append(text + "\n\n" + _signature("txt"))
-            html = render_to_string(f"{folder}/{template}.html", context).strip() + "\n" + _signature("html")
-            htmls.append(mark_safe(html))  # rendered by the template engine, so already escaped
-    subject_line = " / ".join(dict.fromkeys(subjects))  # once only, while a translation is missing
-    html = render_to_string(
-        "invitations/email/layout.html",
-        {"sections": list(zip(LANGUAGES, htmls, strict=True)), "subject": subjects[0]},
-    )
-    message = EmailMultiAlternatives(
-        subject=subject_line.replace("\n", " "), body=TEXT_SEPARATOR.join(texts), to=to
-    )
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 def consultation_context(*, consultation) -> dict:
@@ -104,6 +51,7 @@ def invitation_message(*, invitation, token: str, reminder: bool = False) -> Ema
         }
 
     message = bilingual_message(
+        folder=FOLDER,
         template="reminder" if reminder else "invitation",
         subject=REMINDER_SUBJECT if reminder else INVITATION_SUBJECT,
         subject_params={"title": consultation.title},
@@ -124,6 +72,7 @@ def promoted_message(*, invitation) -> EmailMultiAlternatives:
     """To an organisation taken off the waiting list: its attendees have seats now."""
     attendees = list(invitation.attendees.order_by("pk"))
     return bilingual_message(
+        folder=FOLDER,
         template="promoted",
         subject=PROMOTED_SUBJECT,
         subject_params={"title": invitation.consultation.title},
@@ -139,6 +88,7 @@ def promoted_message(*, invitation) -> EmailMultiAlternatives:
 def withdrawn_message(*, invitation) -> EmailMultiAlternatives:
     """To an organisation the organisers took off the list after inviting it: its link no longer works."""
     return bilingual_message(
+        folder=FOLDER,
         template="withdrawn",
         subject=WITHDRAWN_SUBJECT,
         subject_params={"title": invitation.consultation.title},
@@ -153,6 +103,7 @@ def withdrawn_message(*, invitation) -> EmailMultiAlternatives:
 def login_message(*, attendee) -> EmailMultiAlternatives:
     """To a named attendee: how to log in (by an emailed code, no password needed)."""
     return bilingual_message(
+        folder=FOLDER,
         template="login",
         subject=LOGIN_SUBJECT,
         subject_params={"title": attendee.consultation.title},
@@ -172,6 +123,7 @@ def held_message(*, invitation, to: list[str]) -> EmailMultiAlternatives:
     consultation = invitation.consultation
     overview = absolute_url(reverse("invitations_admin:index", args=[consultation.pk]))
     return bilingual_message(
+        folder=FOLDER,
         template="held",
         subject=HELD_SUBJECT,
         subject_params={"title": consultation.title},

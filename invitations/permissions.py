@@ -7,7 +7,7 @@ from django.utils import timezone
 from .choices import HoldReason
 
 MANAGE_PERMISSION = "invitations.change_invitation"
-# Entering the Wagtail admin is what makes an account staff (as breakouts.permissions.is_staff says).
+# Entering the Wagtail admin is what makes an account staff (as sakrad.roles.is_staff says).
 ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
 
 
@@ -34,7 +34,7 @@ def can_erase_attendee_needs(*, actor) -> bool:
 def is_staff_account(account) -> bool:
     """Ministry staff, active or not: superuser, Django's staff flag, or the right to enter the admin.
 
-    Unlike breakouts.permissions.is_staff (who may act now), this asks what the account *is*, so a
+    Unlike sakrad.roles.is_staff (who may act now), this asks what the account *is*, so a
     deactivated staff account is still protected. `has_admin_access` is annotated by
     selectors.accounts_by_email; without it, the permission is looked up (has_perm says no for
     inactive accounts)."""

@@ -21,8 +21,8 @@ from wagtail.admin.mail import (
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
-from invitations.mail import bilingual_message
 from sakrad.links import absolute_url
+from sakrad.mail import bilingual_message
 
 from .models import MinutesPage
 

@@ -8,7 +8,7 @@ only, so no one sees who else took part.
 from django.core.mail import EmailMultiAlternatives
 from django.utils.translation import gettext_lazy as _
 
-from invitations.mail import bilingual_message
+from sakrad.mail import bilingual_message
 
 PUBLISHED_SUBJECT = _("Minutes published: %(title)s")
 FOLLOW_UP_SUBJECT = _("What happened next: %(title)s")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from breakouts.permissions import is_staff
+from sakrad.roles import is_staff
 
 from . import limits
 from .protocol import Awareness, awareness_message

@@ -1,6 +1,6 @@
-"""Who is ministry staff, in one place: every permission module (through `breakouts.permissions`,
-which re-exports `is_staff`), the notes socket and `StaffSecondFactorMiddleware` ask here; and what a
-staff role may do on our own screens (`staff_may`; the roles themselves are in staff_roles/groups.py).
+"""Who is ministry staff, in one place: every permission module, the notes socket and
+`StaffSecondFactorMiddleware` ask here; and what a staff role may do on our own screens
+(`staff_may`; the roles themselves are in staff_roles/groups.py).
 
 The rule: a staff user has staff rights only once they have a second factor, when
 `SAKRAD_REQUIRE_STAFF_MFA` is on (production). A second factor is an authenticator allauth asks for

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -102,10 +103,37 @@ def multiprocess_missing() -> list[str]:
     return [name for name in MULTIPROCESS_NEEDS if not os.environ.get(name)]
 
 
+# What a test must ask for to reach the database (or a live server in front of it).
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "asgi_live_server"}
+# Folders whose tests reach Redis (channel layer, cache) or the environment without the database.
+SERVICE_FOLDERS = ("notes", "environment", "public_cache")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-pass",
+        action="store_true",
+        help="CI's second pass (PostgreSQL + Redis): leave out the tests that reach no database, channel "
+        "layer or cache, which the first pass ran already and would run the same (docs/testing.md)",
+    )
+
+
+def _reaches_no_service(item) -> bool:
+    if item.get_closest_marker("django_db") or item.get_closest_marker("browser"):
+        return False
+    if DATABASE_FIXTURES & set(item.fixturenames):
+        return False
+    return Path(item.fspath).relative_to(Path(__file__).parent).parts[0] not in SERVICE_FOLDERS
+
+
 def pytest_collection_modifyitems(config, items):
     """Without Redis and PostgreSQL the multiprocess tests are deselected, not skipped (CI allows no
-    skips); the summary says how many and why."""
+    skips); the summary says how many and why. `--database-pass` deselects what reaches no service."""
     config.stash[INDEXED_MODULES] = indexes.modules_needing_indexes(items)
+    if config.getoption("--database-pass"):
+        same = [item for item in items if _reaches_no_service(item)]
+        config.hook.pytest_deselected(items=same)
+        items[:] = [item for item in items if not _reaches_no_service(item)]
     if not multiprocess_missing():
         return
     deselected = [item for item in items if item.get_closest_marker("multiprocess")]

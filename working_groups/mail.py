@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from invitations.mail import bilingual_message
 from sakrad.links import absolute_url
+from sakrad.mail import bilingual_message
 
 MEMBER_ADDED_SUBJECT = _("You are in the working group for %(title)s")
 

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..assignment import AssignmentImpossible as PlanImpossible
-from ..assignment import Person, assignment_plan
+from ..dealing import AssignmentImpossible as PlanImpossible
+from ..dealing import Person, assignment_plan
 from ..log_actions import GROUPS_ASSIGN
 from ..models import BreakoutGroup, GroupMembership
 from ..selectors import assignable_people

@@ -4,10 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from sakrad.page_forms import AsciiSlugPageForm
+
 from ..forms import ConsultationFilterForm
 
 
 class ConsultationIndexPage(Page):
+    base_form_class = AsciiSlugPageForm
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]

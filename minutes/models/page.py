@@ -12,6 +12,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from sakrad.page_forms import AsciiSlugPageForm
+
 from ..api import FollowUpsField
 from ..blocks import MinutesBodyBlock
 
@@ -53,6 +55,8 @@ MinutesPageManager = PageManager.from_queryset(MinutesPageQuerySet)
 class MinutesPage(RoutablePageMixin, Page):
     """The published record of one consultation; statements are never attributed to people or to
     named organisations."""
+
+    base_form_class = AsciiSlugPageForm
 
     held_on = models.DateField(_("held on"), null=True, blank=True)
     organiser = models.CharField(_("organiser"), max_length=500, blank=True)

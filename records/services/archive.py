@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .. import selectors
-from ..archive import archive_zip
 from ..log_actions import ARCHIVE_EXPORT
 from ..models import ConsultationRecord
 from ..permissions import can_manage_records
-from . import archive_files
+from ..zip_manifest import archive_zip
+from . import archive_contents
 
 
 @transaction.atomic
@@ -29,7 +29,7 @@ def consultation_archive_build(*, consultation, by) -> bytes:
     record = selectors.record_for(consultation=consultation)
     # The registry files in Swedish, whatever the language of the admin.
     with translation.override(settings.LANGUAGE_CODE):
-        files, header = archive_files.archive_contents(consultation, record, moment)
+        files, header = archive_contents.archive_contents(consultation, record, moment)
     content = archive_zip(files, header=header, moment=moment)
     ConsultationRecord.objects.update_or_create(
         consultation=consultation, defaults={"archived_at": moment, "archived_by": by}

@@ -118,3 +118,22 @@ def test_themes_and_organisations_are_boxes_to_tick(world: World, organiser):
     assert page.find("select", attrs={"name": "participating_organisations"}) is None
     boxes = page.find_all("input", attrs={"type": "checkbox", "name": "participating_organisations"})
     assert len(boxes) >= 2
+
+
+def test_every_page_type_of_ours_keeps_a_typed_slug_in_plain_letters(world: World, organiser):
+    """The same rule on the other page types an organiser adds (a standard page under the home page)."""
+    from home.models import StandardPage
+
+    add = reverse("wagtailadmin_pages:add", args=["home", "standardpage", world.home.pk])
+    data = nested_form_data(
+        {
+            "title": "Om sakråd",
+            "slug": "om-sakråd",
+            "introduction": "",
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+        }
+    )
+    response = organiser.post(add, data)
+    assert response.status_code in (200, 302)
+    assert StandardPage.objects.get(title="Om sakråd").slug == "om-sakrad"

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from breakouts.assignment import AssignmentImpossible, Person, assignment_plan
+from breakouts.dealing import AssignmentImpossible, Person, assignment_plan
 
 KINDS = ["association", "foundation", "municipality", "region", "agency"]
 COUNTIES = ["AB", "C", "D", "E", "F", "G", "H"]

@@ -173,7 +173,10 @@ def test_comment_resolve_open_input_into_minutes_and_an_accepted_correction(worl
                "accepted")
     minutes.refresh_from_db()
     assert not minutes.live
-    assert CORRECTION in str(minutes.get_latest_revision_as_object().body.raw_data)
+    # A takeaway is one record (its row in the draft), which the body's question records show.
+    draft = minutes.get_latest_revision_as_object()
+    assert CORRECTION in [takeaway.text for takeaway in draft.takeaways.all()]
+    assert TAKEAWAY not in [takeaway.text for takeaway in draft.takeaways.all()]
     admin.goto(reverse("wagtailadmin_pages:history", args=[minutes.pk]))
     history = admin.inner_text("main")
     assert sv("Accepted a correction from an attendee to %(passage)s").split("%")[0] in history

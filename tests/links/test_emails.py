@@ -8,9 +8,9 @@ import pytest
 from django.conf import settings
 
 from accounts.mail import is_ours
-from invitations import mail as invitation_mail
-from invitations.mail import TEXT_SEPARATOR
 from minutes.services.workflow import TASK_NAME, WORKFLOW_NAME
+from sakrad import mail as shared_mail
+from sakrad.mail import TEXT_SEPARATOR
 
 from .conftest import BASE, not_on_base
 from .emails import send_every_email
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Pieces of other e-mails' templates, not e-mails of their own.
-INCLUDES = {"invitations/email/details.txt", "invitations/email/signature.txt"}
+INCLUDES = {"invitations/email/details.txt", "email/signature.txt"}
 # The step and workflow names as stored, in English: Wagtail's own subjects ended in them.
 STEP_NAMES = (TASK_NAME, WORKFLOW_NAME, "Moderators approval")
 
@@ -28,13 +28,13 @@ STEP_NAMES = (TASK_NAME, WORKFLOW_NAME, "Moderators approval")
 def rendered(monkeypatch) -> set[str]:
     """The templates every bilingual e-mail was rendered from."""
     names = set()
-    real = invitation_mail.render_to_string
+    real = shared_mail.render_to_string
 
     def recording(template_name, *args, **kwargs):
         names.add(template_name)
         return real(template_name, *args, **kwargs)
 
-    monkeypatch.setattr(invitation_mail, "render_to_string", recording)
+    monkeypatch.setattr(shared_mail, "render_to_string", recording)
     return names
 
 

@@ -163,4 +163,6 @@ def filed(index, people) -> Filed:
 @pytest.fixture
 def fake_pdf(monkeypatch):
     """Most tests need not wait for WeasyPrint: the PDF tests render the real thing."""
-    monkeypatch.setattr("records.services.archive_files.minutes_pdfa", lambda page, details: b"%PDF-1.7 fake")
+    monkeypatch.setattr(
+        "records.services.archive_contents.minutes_pdfa", lambda page, details: b"%PDF-1.7 fake"
+    )

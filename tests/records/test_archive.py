@@ -193,7 +193,7 @@ def test_only_the_published_revision_goes_into_the_archive(filed, people, monkey
         seen.update(summary=page.summary, takeaways=[t.text for _n, t in details["takeaways"]])
         return b"%PDF-1.7 fake"
 
-    monkeypatch.setattr("records.services.archive_files.minutes_pdfa", fake)
+    monkeypatch.setattr("records.services.archive_contents.minutes_pdfa", fake)
     files = read_zip(build(filed, people))
     assert "UTKAST" not in seen["summary"]
     assert seen["takeaways"] == ["Lokaler på kvällstid", "Långsiktigt stöd"]

@@ -1,5 +1,5 @@
 """What goes into the archive, read and formatted in the site's language: the files in their fixed order
-and the manifest's header. The ZIP itself is made in records/archive.py."""
+and the manifest's header. The ZIP itself is made in records/zip_manifest.py."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from minutes.reading import minutes_page_details
 
 from .. import selectors
-from ..archive import ArchiveFile
 from ..contents.follow_ups import follow_up_rows, follow_ups_json, follow_ups_text, takeaway_rows
 from ..contents.invitations import invitations_csv
 from ..contents.notes import group_slug, notes_json, notes_text
 from ..pdf import minutes_pdfa
+from ..zip_manifest import ArchiveFile
 
 GENERATOR = "Sakråd records archive, format 1"
 
