@@ -99,6 +99,20 @@ class FollowUpIndexView(_FollowUpScreen):
         return redirect(self.index_url())
 
 
+def _applied(request, form, service, message: str, **target) -> bool:
+    """Runs the add or edit service with the form's fields; False leaves the reason on the form."""
+    if not form.is_valid():
+        return False
+    fields = {name: form.cleaned_data[name] for name in ("date", "text", "answers", "answers_status")}
+    try:
+        service(**target, **fields, by=request.user)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, message)
+    return True
+
+
 class FollowUpAddView(FollowUpIndexView):
     """POST only: a new follow-up (a GET answers 405); a form with errors is shown on the index."""
 
@@ -106,27 +120,12 @@ class FollowUpAddView(FollowUpIndexView):
 
     def post(self, request, minutes_id):
         form = FollowUpForm(request.POST, takeaways=self.takeaways)
-        if form.is_valid():
-            try:
-                follow_up_add(
-                    minutes=self.minutes,
-                    date=form.cleaned_data["date"],
-                    text=form.cleaned_data["text"],
-                    answers=form.cleaned_data["answers"],
-                    answers_status=form.cleaned_data["answers_status"],
-                    by=request.user,
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                if self.minutes.live:
-                    message = _("The follow-up is published and emailed to those who attended.")
-                else:
-                    message = _(
-                        "The follow-up is saved. It is shown and emailed when the minutes are published."
-                    )
-                messages.success(request, message)
-                return redirect(self.index_url())
+        if self.minutes.live:
+            message = _("The follow-up is published and emailed to those who attended.")
+        else:
+            message = _("The follow-up is saved. It is shown and emailed when the minutes are published.")
+        if _applied(request, form, follow_up_add, message, minutes=self.minutes):
+            return redirect(self.index_url())
         return self.render_to_response(self.get_context_data(follow_up_form=form))
 
 
@@ -149,21 +148,9 @@ class FollowUpEditView(_OneFollowUp):
 
     def post(self, request, minutes_id, follow_up_id):
         form = FollowUpForm(request.POST, instance=self.follow_up, takeaways=self.takeaways)
-        if form.is_valid():
-            try:
-                follow_up_edit(
-                    follow_up=self.follow_up,
-                    date=form.cleaned_data["date"],
-                    text=form.cleaned_data["text"],
-                    answers=form.cleaned_data["answers"],
-                    answers_status=form.cleaned_data["answers_status"],
-                    by=request.user,
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The follow-up is changed. Nobody is emailed again."))
-                return redirect(self.index_url())
+        message = _("The follow-up is changed. Nobody is emailed again.")
+        if _applied(request, form, follow_up_edit, message, follow_up=self.follow_up):
+            return redirect(self.index_url())
         return self.render_to_response(self.get_context_data(form=form))
 
 

@@ -13,6 +13,13 @@ from django.urls import reverse
 
 from tests.registry import PARTICIPANT_ROLES, STAFF_ROLES
 
+
+@pytest.fixture
+def world(shared_world):
+    """One world for the module: each test still runs in its own savepoint and changes nothing lasting."""
+    return shared_world
+
+
 ADMIN = "/admin/"
 LANDING = {"sv": "/mina-sidor/", "en": "/en/mina-sidor/"}
 PREFIX = {"sv": "", "en": "/en"}

@@ -21,6 +21,12 @@ from tests.world import World
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def world(shared_world):
+    """One world for the module: each test still runs in its own savepoint and changes nothing lasting."""
+    return shared_world
+
+
 def _errors(response) -> list[str]:
     return [str(m) for m in response.context["messages"] if m.level_tag == "error"]
 

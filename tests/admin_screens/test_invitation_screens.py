@@ -22,6 +22,12 @@ from tests.world import World
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def world(shared_world):
+    """One world for the module: each test still runs in its own savepoint and changes nothing lasting."""
+    return shared_world
+
+
 def _sv(msgid: str) -> str:
     with translation.override("sv"):
         return translation.gettext(msgid)

@@ -15,6 +15,12 @@ from tests.world import World
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def world(shared_world):
+    """One world for the module: each test still runs in its own savepoint and changes nothing lasting."""
+    return shared_world
+
+
 def _add_url(world: World) -> str:
     return reverse("wagtailadmin_pages:add", args=["consultations", "consultationpage", world.index.pk])
 

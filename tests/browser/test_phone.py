@@ -24,19 +24,12 @@ from breakouts.services import breakout_group_create, group_member_add, note_tak
 from invitations.models import Attendee, Invitation, InvitationStatus
 from notes.services import note_update_append
 from tests.breakouts.test_services import _points_update
+from tests.browser.live import LIVE_MARKS, LIVE_PLUGINS
 from tests.browser.walk import sv
 from tests.invitations import factories
 
-pytest_plugins = [
-    "tests.world", "tests.browser.a11y_fixtures", "tests.browser.asgi_server", "tests.browser.walk"
-]
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("wagtail_roots", "sends_off_the_loop"),
-    # WhiteNoise hands static files to Django's ASGI handler as a synchronous iterator: harmless here.
-    pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
-]
+pytest_plugins = LIVE_PLUGINS
+pytestmark = LIVE_MARKS
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 EMAIL = "ada@framtid.example.org"
@@ -95,7 +88,9 @@ def today(world):
         email=EMAIL, password=None, first_name="Ada", organisation=world.organisation
     )
     invitation = Invitation.objects.create(
-        consultation=consultation, organisation=world.organisation, status=InvitationStatus.ACCEPTED,
+        consultation=consultation,
+        organisation=world.organisation,
+        status=InvitationStatus.ACCEPTED,
         answered_at=timezone.now(),
     )
     Attendee.objects.create(

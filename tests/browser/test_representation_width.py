@@ -9,20 +9,11 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.journeys.album import DESKTOP, PHONE
+from tests.browser.live import LIVE_MARKS, LIVE_PLUGINS
 from tests.representation.conftest import YEAR, make_known
 
-pytest_plugins = [
-    "tests.world",
-    "tests.browser.a11y_fixtures",
-    "tests.browser.asgi_server",
-    "tests.browser.walk",
-]
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("wagtail_roots", "sends_off_the_loop"),
-    pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
-]
+pytest_plugins = LIVE_PLUGINS
+pytestmark = LIVE_MARKS
 
 # For each table: whether its last header cell can be seen, by scrolling its own box if need be.
 REACHABLE = """

@@ -23,22 +23,13 @@ from demo.tally import Tally
 from minutes.models import MinutesPage
 from staff_roles.groups import APPROVERS
 from tests.browser.journeys.album import Album
+from tests.browser.live import LIVE_MARKS, LIVE_PLUGINS
 from tests.browser.walk import click_in_footer_menu, held_today, success_message, sv, wait_until
 from tests.minutes.workflow_helpers import draft_minutes
 from tests.world import PASSWORD
 
-pytest_plugins = [
-    "tests.world",
-    "tests.browser.a11y_fixtures",
-    "tests.browser.asgi_server",
-    "tests.browser.walk",
-]
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("wagtail_roots", "sends_off_the_loop"),
-    pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
-]
+pytest_plugins = LIVE_PLUGINS
+pytestmark = LIVE_MARKS
 
 TITLE = "Sakråd om fritidsgårdarnas framtid"
 FIRST_SUMMARY = "Flera organisationer, bland andra Föreningen Framtid, tog upp öppettiderna."

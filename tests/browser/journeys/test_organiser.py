@@ -33,20 +33,11 @@ from staff_roles.groups import ORGANISERS
 from staff_roles.services import staff_group
 from tests.browser.a11y_fixtures import log_in
 from tests.browser.journeys.album import Album
+from tests.browser.live import LIVE_MARKS, LIVE_PLUGINS
 from tests.browser.walk import click_in_footer_menu, held_today, success_message, sv, wait_until
 
-pytest_plugins = [
-    "tests.world",
-    "tests.browser.a11y_fixtures",
-    "tests.browser.asgi_server",
-    "tests.browser.walk",
-]
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("wagtail_roots", "sends_off_the_loop"),
-    pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
-]
+pytest_plugins = LIVE_PLUGINS
+pytestmark = LIVE_MARKS
 
 PHONE = {"width": 390, "height": 844}
 TIMEOUT = 15_000  # ms: a ceiling for slow machines, never a measure

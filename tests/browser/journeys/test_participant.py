@@ -41,21 +41,11 @@ from minutes.services.workflow import minutes_workflow_ensure
 from organisations.models import Organisation
 from tests.browser.a11y_fixtures import log_in
 from tests.browser.journeys.album import Album
+from tests.browser.live import LIVE_MARKS, LIVE_PLUGINS
 from tests.browser.walk import held_today, sv, wait_until
 
-pytest_plugins = [
-    "tests.world",
-    "tests.browser.a11y_fixtures",
-    "tests.browser.asgi_server",
-    "tests.browser.walk",
-]
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("wagtail_roots", "sends_off_the_loop"),
-    # WhiteNoise hands static files to Django's ASGI handler as a synchronous iterator: harmless here.
-    pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
-]
+pytest_plugins = LIVE_PLUGINS
+pytestmark = LIVE_MARKS
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 TIMEOUT = 15_000  # ms: a ceiling for slow machines, never a measure

@@ -27,20 +27,10 @@ from minutes.models import MinutesPage, Takeaway
 from minutes.models.takeaway import TakeawayStatus
 from minutes.services.follow_up import follow_up_add
 from tests.browser.journeys.album import Album
+from tests.browser.live import LIVE_MARKS, LIVE_PLUGINS
 
-pytest_plugins = [
-    "tests.world",
-    "tests.browser.a11y_fixtures",
-    "tests.browser.asgi_server",
-    "tests.browser.walk",
-]
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("wagtail_roots", "sends_off_the_loop"),
-    # WhiteNoise hands static files to Django's ASGI handler as a synchronous iterator: harmless here.
-    pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
-]
+pytest_plugins = LIVE_PLUGINS
+pytestmark = LIVE_MARKS
 
 TIMEOUT = 15_000  # ms: a ceiling for slow machines, never a measure
 TITLE = "Sakråd om ungas fritid och föreningsliv"

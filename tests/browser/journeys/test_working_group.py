@@ -23,23 +23,13 @@ from django.utils import timezone
 from accounts.models import User
 from consultations.models import ConsultationPage, DiscussionQuestion
 from tests.browser.journeys.album import Album
+from tests.browser.live import LIVE_MARKS, LIVE_PLUGINS
 from tests.browser.walk import sv, wait_until
 from working_groups.models import QuestionComment
 from working_groups.services import working_group_member_add
 
-pytest_plugins = [
-    "tests.world",
-    "tests.browser.a11y_fixtures",
-    "tests.browser.asgi_server",
-    "tests.browser.walk",
-]
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("wagtail_roots", "sends_off_the_loop"),
-    # WhiteNoise hands static files to Django's ASGI handler as a synchronous iterator: harmless here.
-    pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
-]
+pytest_plugins = LIVE_PLUGINS
+pytestmark = LIVE_MARKS
 
 TIMEOUT = 15_000  # ms: a ceiling for slow machines, never a measure
 WERA = "wera@stod.example.org"
