@@ -29,9 +29,13 @@ def _takeaway_ids():
 BARE_TITLES = frozenset({"minnesanteckningar", "minutes", "anteckningar", "notes"})
 
 
+def is_bare_title(title: str) -> bool:
+    return (title or "").strip(" .:").casefold() in BARE_TITLES
+
+
 def minutes_listing_title(title: str, consultation_title: str) -> str:
     """`title`, or "title: consultation title" where the title is bare ("Minnesanteckningar")."""
-    if consultation_title and (title or "").strip(" .:").casefold() in BARE_TITLES:
+    if consultation_title and is_bare_title(title):
         return f"{title.strip()}: {consultation_title}"
     return title
 
@@ -147,17 +151,22 @@ class MinutesPage(RoutablePageMixin, Page):
         """The title where minutes are listed among others (home, search, feed): it names the
         consultation, even where staff titled the minutes just "Minutes". Reads the consultation's
         title from `consultation_title` when the query annotated it (MinutesPage.objects's
-        `with_consultation_title`), else from the parent page (one query)."""
-        consultation_title = getattr(self, "consultation_title", None)
-        if consultation_title is None:
-            consultation_title = self.get_parent().title
-        return minutes_listing_title(self.title, consultation_title)
+        `with_consultation_title`), else from the parent page (one query, for a bare title only)."""
+        return self._named_with_consultation(self.title)
 
     def get_admin_display_title(self):
         """In the admin too (the approver's dashboard, the workflow screens), bare minutes are named
         with their consultation: otherwise every one of them reads "Minnesanteckningar"."""
-        parent = self.get_parent()
-        return minutes_listing_title(self.draft_title or self.title, parent.title if parent else "")
+        return self._named_with_consultation(self.draft_title or self.title)
+
+    def _named_with_consultation(self, title: str) -> str:
+        if not is_bare_title(title):
+            return title  # no parent to read: admin listings call this once per row
+        consultation_title = getattr(self, "consultation_title", None)
+        if consultation_title is None:
+            parent = self.get_parent()
+            consultation_title = parent.title if parent else ""
+        return minutes_listing_title(title, consultation_title)
 
     @property
     def consultation(self):

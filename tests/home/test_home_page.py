@@ -175,6 +175,23 @@ def test_bare_minutes_titles_are_named_after_their_consultation(client, index, h
     assert bare.title == "Minnesanteckningar", "the page's own title is left as staff wrote it"
 
 
+def test_the_admin_names_bare_minutes_too_and_reads_no_parent_for_the_others(
+    index, now, django_assert_num_queries
+):
+    """The admin's listings ask each row for its display title: only a bare title costs a query."""
+    bare = MinutesPageFactory(
+        parent=ConsultationPageFactory(parent=index, title="Sakråd om skolan"), title="Minnesanteckningar"
+    )
+    named = MinutesPageFactory(
+        parent=ConsultationPageFactory(parent=index), title="Minnesanteckningar om idrott"
+    )
+    bare, named = MinutesPage.objects.get(pk=bare.pk), MinutesPage.objects.get(pk=named.pk)
+    with django_assert_num_queries(0):
+        assert named.get_admin_display_title() == "Minnesanteckningar om idrott"
+    with django_assert_num_queries(1):
+        assert bare.get_admin_display_title() == "Minnesanteckningar: Sakråd om skolan"
+
+
 def test_home_page_links_to_the_consultation_list(client, home, index):
     document = html(client.get(home.url))
     assert document.select_one(f'main a[href="{index.url}"]')
