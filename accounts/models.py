@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import affects_public_pages
+
 
 class SakradUserManager(UserManager):
     """Email is the login; the username mirrors it so Wagtail's user admin keeps working."""
@@ -15,6 +17,8 @@ class SakradUserManager(UserManager):
         return super().create_superuser(email, email, password, **extra_fields)
 
 
+# Every login stamps last_login: a morning of logins would otherwise empty the cache each time.
+@affects_public_pages(except_updates_of=("last_login",))
 class User(AbstractUser):
     email = models.EmailField(_("email address"), unique=True)
     organisation = models.ForeignKey(

@@ -4,12 +4,11 @@ by hand, and opening and closing note-taking. Views only parse the request and c
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -17,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from accounts.models import User
 from consultations.models import ConsultationPage
 from notes.selectors import notes_set_aside
+from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from .models import BreakoutGroup
@@ -54,17 +54,14 @@ def _confirmed(request) -> bool:
     return request.POST.get("confirm") == "1"
 
 
-class BreakoutGroupsView(ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
+class BreakoutGroupsView(AdminGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "breakouts_admin/groups.html"
     page_title = gettext_lazy("Breakout groups")
     header_icon = "group"
 
-    def dispatch(self, request, *args, **kwargs):
+    def allowed(self, request, **kwargs):
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        if not can_manage_groups(user=request.user, consultation=self.consultation):
-            return permission_denied(request, PermissionDenied())  # a real 403, not Wagtail's bounce
-        return super().dispatch(request, *args, **kwargs)
-
+        return can_manage_groups(user=request.user, consultation=self.consultation)
 
     def get_context_data(self, **kwargs):
         groups = list(groups_for_consultation(self.consultation))

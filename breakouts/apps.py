@@ -6,3 +6,9 @@ class BreakoutsConfig(AppConfig):
     name = "breakouts"
     verbose_name = _("Breakout groups")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The rules read the models, which may be imported only once the app registry is ready.
+        from .permissions import notes_room_register
+
+        notes_room_register()  # notes asks breakouts' rules through notes/room.py

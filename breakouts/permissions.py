@@ -1,14 +1,22 @@
 """Who may see and write a breakout group's notes, and who runs groups and the plenary.
 
-One module, used by the views (the group page, the plenary wall, the admin) and by the notes consumer.
+One module, used by the views (the group page, the plenary wall, the admin) and by the notes consumer,
+which asks through notes/room.py (`notes_room_register`, called in BreakoutsConfig.ready()).
 """
 
 from __future__ import annotations
 
+from notes.room import Room, room_register
 from sakrad.roles import staff_may
 
 from .models import BreakoutGroup
-from .selectors import is_group_member, note_taking_is_open
+from .selectors import (
+    group_get,
+    group_note_taking_open,
+    group_question_numbers,
+    is_group_member,
+    note_taking_is_open,
+)
 
 MANAGE_PERMISSION = "breakouts.change_breakoutgroup"
 
@@ -18,6 +26,7 @@ __all__ = [
     "can_manage_groups",
     "can_run_plenary",
     "can_view_group",
+    "notes_room_register",
 ]
 
 
@@ -48,3 +57,16 @@ def can_edit_notes(*, user, group: BreakoutGroup) -> bool:
 def can_run_plenary(*, user, consultation) -> bool:
     """The wall is part of running the day: those who run the groups."""
     return can_manage_groups(user=user, consultation=consultation)
+
+
+def notes_room_register() -> None:
+    """Tells notes, which may not import breakouts, what a group is and who may read and write its notes."""
+    room_register(
+        Room(
+            group_get=group_get,
+            may_view=can_view_group,
+            may_edit=can_edit_notes,
+            is_open=group_note_taking_open,
+            question_numbers=group_question_numbers,
+        )
+    )

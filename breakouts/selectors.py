@@ -5,6 +5,11 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import QuerySet
 
+from accounts.models import User
+from invitations.models import Attendee, Invitation, InvitationStatus
+from notes.schema import points_read
+from notes.services import note_document_load
+
 from .models import BreakoutGroup, GroupMembership, NotePoint, NoteTaking
 
 
@@ -28,6 +33,14 @@ def groups_for_consultation(consultation) -> QuerySet[BreakoutGroup]:
 
 def group_get(*, group_id: int) -> BreakoutGroup | None:
     return BreakoutGroup.objects.filter(pk=group_id).first()
+
+
+def group_question_numbers(*, group_id: int) -> frozenset[int]:
+    """The question numbers a point of this group's notes may name: its consultation's."""
+    numbers = BreakoutGroup.objects.filter(pk=group_id).values_list(
+        "consultation__questions__number", flat=True
+    )
+    return frozenset(number for number in numbers if number is not None)
 
 
 def group_questions(group: BreakoutGroup) -> list:
@@ -62,9 +75,6 @@ def note_taking_is_open(*, consultation_id: int) -> bool:
 
 def live_note_points(group: BreakoutGroup) -> list[NotePoint]:
     """The group's points as the log has them now, as unsaved NotePoint objects."""
-    from notes.schema import points_read
-    from notes.services import note_document_load
-
     doc, _seq = note_document_load(group_id=group.pk)
     return [
         NotePoint(
@@ -105,8 +115,6 @@ def assignable_people(*, consultation, source: str = "accepted") -> list[tuple]:
     """(user, organisation) of the consultation's attendees with an account: named attendees of accepted
     invitations ("checked_in": only those checked in). Without attendee rows, the accounts of
     organisations with an accepted invitation."""
-    from invitations.models import Attendee, Invitation, InvitationStatus
-
     attendees = Attendee.objects.filter(
         consultation=consultation,
         invitation__status=InvitationStatus.ACCEPTED,
@@ -118,8 +126,6 @@ def assignable_people(*, consultation, source: str = "accepted") -> list[tuple]:
     pairs = [(attendee.user, attendee.invitation.organisation) for attendee in attendees.order_by("user_id")]
     if pairs or source == "checked_in":
         return pairs
-    from accounts.models import User
-
     organisations = Invitation.objects.filter(
         consultation=consultation, status=InvitationStatus.ACCEPTED
     ).values("organisation")

@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from consultations.models import ConsultationPage
+from sakrad.admin_logs import log_actions_register
 from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 from sakrad.admin_screens import LINKS_HOOK, ScreenLink
 
@@ -34,24 +34,7 @@ MESSAGES = {
     actions.NOTE_TAKING_CLOSE: (_("Close note-taking"), _("Closed note-taking; %(points)s points stored")),
 }
 
-
-class DataFormatter(LogFormatter):
-    message = ""
-
-    def format_message(self, log_entry):
-        try:
-            return self.message % dict(log_entry.data or {})
-        except (KeyError, TypeError, ValueError):
-            return str(self.label)  # an entry from an older version of the message
-
-
-@hooks.register("register_log_actions")
-def register_breakout_log_actions(registry):
-    for action, (label, message) in MESSAGES.items():
-        formatter = type(
-            f"Formatter_{action.replace('.', '_')}", (DataFormatter,), {"label": label, "message": message}
-        )
-        registry.register_action(action)(formatter)
+log_actions_register(MESSAGES)
 
 
 # --- The organisers' screens ------------------------------------------------------------------

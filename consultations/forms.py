@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.templatetags.sakrad_tags import content_language
+from sakrad.editor_text import content_language
 
 from .models.theme import Theme
 from .status import ConsultationStatus

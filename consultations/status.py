@@ -7,9 +7,11 @@ The same rules exist twice on purpose, side by side: `status_for` for one page i
 import datetime as dt
 
 from django.db import models
-from django.db.models import Case, Exists, Min, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .extensions import published_minutes_pages
 
 
 class ConsultationStatus(models.TextChoices):
@@ -36,13 +38,11 @@ def status_for(
 
 
 def published_minutes_exists():
-    from minutes.models import MinutesPage
-
-    return Exists(
-        MinutesPage.objects.live()
-        .public()
-        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
-    )
+    """Whether the consultation (outer query) has published minutes among its children."""
+    pages = published_minutes_pages()
+    if pages is None:
+        return Value(False, output_field=BooleanField())
+    return Exists(pages.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1))
 
 
 def status_expression(now=None):
@@ -57,21 +57,3 @@ def status_expression(now=None):
         output_field=models.CharField(),
     )
 
-
-def next_status_change(now=None) -> dt.datetime | None:
-    """The next moment before midnight at which a live consultation's status changes without a write:
-    its registration opens, its RSVP deadline passes, or it ends. Whatever keeps a rendered status
-    (the public page cache) must not keep it past that moment."""
-    from .models import ConsultationPage
-
-    now = timezone.localtime(now or timezone.now())
-    midnight = timezone.make_aware(dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time.min))
-    found = ConsultationPage.objects.live().aggregate(
-        opens=Min("registration_opens", filter=Q(registration_opens__range=(now, midnight))),
-        closes=Min("rsvp_deadline", filter=Q(rsvp_deadline__range=(now, midnight))),
-        ends=Min("end_time", filter=Q(date=now.date(), end_time__gt=now.time())),
-    )
-    moments = [found["opens"], found["closes"]]
-    if found["ends"] is not None:
-        moments.append(timezone.make_aware(dt.datetime.combine(now.date(), found["ends"])))
-    return min((moment for moment in moments if moment is not None), default=None)

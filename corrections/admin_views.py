@@ -5,18 +5,16 @@ the services, which check the rights again."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from minutes.models import MinutesPage
+from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from .forms import DecideForm, OpenRoundForm, default_deadline
@@ -32,31 +30,23 @@ from .services import (
 )
 
 
-def _minutes_for(request, minutes_id):
-    """The minutes and their consultation, or a 403 for staff who may not edit the consultation."""
-    minutes = get_object_or_404(MinutesPage, pk=minutes_id)
-    consultation = minutes.get_parent().specific
-    if not can_manage_corrections(user=request.user, consultation=consultation):
-        raise PermissionDenied
-    return minutes, consultation
+class _MinutesGuard(AdminGuardMixin):
+    """The minutes and their consultation; staff who may not edit the consultation get a 403."""
+
+    def allowed(self, request, **kwargs):
+        self.minutes = get_object_or_404(MinutesPage, pk=kwargs["minutes_id"])
+        self.consultation = self.minutes.get_parent().specific
+        return can_manage_corrections(user=request.user, consultation=self.consultation)
 
 
 def _back(minutes):
     return redirect(reverse("corrections_admin:index", args=[minutes.pk]))
 
 
-class CorrectionsView(ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
+class CorrectionsView(_MinutesGuard, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "corrections/admin/index.html"
     page_title = gettext_lazy("Corrections from attendees")
     header_icon = "comment"
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            self.minutes, self.consultation = _minutes_for(request, kwargs["minutes_id"])
-        except PermissionDenied:
-            return permission_denied(request, PermissionDenied())  # a real 403, not Wagtail's bounce
-        return super().dispatch(request, *args, **kwargs)
-
 
     def get_context_data(self, **kwargs):
         round = round_latest(minutes_id=self.minutes.pk)
@@ -75,73 +65,73 @@ class CorrectionsView(ConsultationScreenMixin, WagtailAdminTemplateMixin, Templa
         )
 
 
-def _guarded(view):
-    def wrapper(request, minutes_id):
+class _ActionView(_MinutesGuard, View):
+    """A POST on the review, each parsing the form and calling one service."""
+
+    http_method_names = ["post"]
+    method_first = True
+
+
+class OpenRoundView(_ActionView):
+    def post(self, request, minutes_id):
+        form = OpenRoundForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose the date and time when the review closes."))
+            return _back(self.minutes)
         try:
-            minutes, _consultation = _minutes_for(request, minutes_id)
-        except PermissionDenied:
-            return permission_denied(request, PermissionDenied())
-        return view(request, minutes)
-
-    return require_POST(wrapper)
-
-
-@_guarded
-def open_round(request, minutes):
-    form = OpenRoundForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose the date and time when the review closes."))
-        return _back(minutes)
-    try:
-        correction_round_open(minutes=minutes, deadline=form.cleaned_data["deadline"], by=request.user)
-    except CorrectionError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("The review is open. Each attendee has been emailed a link to the draft.")
-        )
-    return _back(minutes)
-
-
-@_guarded
-def close_round(request, minutes):
-    round = round_latest(minutes_id=minutes.pk)
-    try:
-        if round is None:
-            raise CorrectionError(_("The draft is not open for review."), code=CorrectionError.NO_ROUND)
-        correction_round_close(round=round, by=request.user)
-    except CorrectionError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The review is closed. No more corrections are taken."))
-    return _back(minutes)
-
-
-@_guarded
-def decide(request, minutes):
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose whether to accept or decline the suggestion."))
-        return _back(minutes)
-    suggestion = get_object_or_404(
-        CorrectionSuggestion, pk=form.cleaned_data["suggestion"], round__minutes_id=minutes.pk
-    )
-    try:
-        if form.cleaned_data["decision"] == "accept":
-            correction_accept(suggestion=suggestion, by=request.user)
-            messages.success(request, _("The correction is in the draft. The page history shows the change."))
+            correction_round_open(
+                minutes=self.minutes, deadline=form.cleaned_data["deadline"], by=request.user
+            )
+        except CorrectionError as error:
+            messages.error(request, " ".join(error.messages))
         else:
-            correction_decline(suggestion=suggestion, by=request.user, note=form.cleaned_data["note"])
-            messages.success(request, _("The suggestion was declined. The draft is unchanged."))
-    except CorrectionError as error:
-        messages.error(request, " ".join(error.messages))
-    return _back(minutes)
+            messages.success(
+                request, _("The review is open. Each attendee has been emailed a link to the draft.")
+            )
+        return _back(self.minutes)
+
+
+class CloseRoundView(_ActionView):
+    def post(self, request, minutes_id):
+        round = round_latest(minutes_id=self.minutes.pk)
+        try:
+            if round is None:
+                raise CorrectionError(_("The draft is not open for review."), code=CorrectionError.NO_ROUND)
+            correction_round_close(round=round, by=request.user)
+        except CorrectionError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The review is closed. No more corrections are taken."))
+        return _back(self.minutes)
+
+
+class DecideView(_ActionView):
+    def post(self, request, minutes_id):
+        form = DecideForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose whether to accept or decline the suggestion."))
+            return _back(self.minutes)
+        suggestion = get_object_or_404(
+            CorrectionSuggestion, pk=form.cleaned_data["suggestion"], round__minutes_id=self.minutes.pk
+        )
+        try:
+            if form.cleaned_data["decision"] == "accept":
+                correction_accept(suggestion=suggestion, by=request.user)
+                messages.success(
+                    request, _("The correction is in the draft. The page history shows the change.")
+                )
+            else:
+                correction_decline(suggestion=suggestion, by=request.user, note=form.cleaned_data["note"])
+                messages.success(request, _("The suggestion was declined. The draft is unchanged."))
+        except CorrectionError as error:
+            messages.error(request, " ".join(error.messages))
+        return _back(self.minutes)
 
 
 app_name = "corrections_admin"
 urlpatterns = [
     path("<int:minutes_id>/", CorrectionsView.as_view(), name="index"),
-    path("<int:minutes_id>/open/", open_round, name="open"),
-    path("<int:minutes_id>/close/", close_round, name="close"),
-    path("<int:minutes_id>/decide/", decide, name="decide"),
+    path("<int:minutes_id>/open/", OpenRoundView.as_view(), name="open"),
+    path("<int:minutes_id>/close/", CloseRoundView.as_view(), name="close"),
+    path("<int:minutes_id>/decide/", DecideView.as_view(), name="decide"),
 ]

@@ -5,9 +5,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
+
 SUGGESTION_MAX_LENGTH = 1000  # "a short text"
 
 
+@leaves_public_pages_alone
 class CorrectionRound(models.Model):
     """One review window: attendees may suggest corrections until the deadline (or an early close)."""
 
@@ -57,6 +60,7 @@ class SuggestionStatus(models.TextChoices):
     DECLINED = "declined", _("Declined by the organisers")
 
 
+@leaves_public_pages_alone
 class CorrectionSuggestion(models.Model):
     """An attendee's correction to one passage: plain text, shown escaped, made rich text only on accept."""
 

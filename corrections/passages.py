@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-OTHER_POINTS_NUMBER = 0  # the compile step's record for points under no question
+from minutes.participant_text import participant_html
+from minutes.reading import OTHER_POINTS_NUMBER, ordered_takeaways
+
 LIST_FIELDS = ("points",)
 TAKEAWAY_PREFIX = "takeaway."
 
@@ -56,8 +58,6 @@ class TakeawayText:
 
 def takeaway_texts(draft) -> list[TakeawayText]:
     """The draft's takeaways in their order, each with its passage key."""
-    from minutes.reading import ordered_takeaways
-
     return [
         TakeawayText(
             key=f"{TAKEAWAY_PREFIX}{row.pk}" if row.pk else f"{TAKEAWAY_PREFIX}#{position}",
@@ -69,8 +69,6 @@ def takeaway_texts(draft) -> list[TakeawayText]:
 
 
 def _takeaway_passage(takeaway: TakeawayText, label: str, section: str) -> Passage:
-    from minutes.services.compile import participant_html
-
     rich = participant_html(takeaway.text) if takeaway.text.strip() else ""
     return Passage(key=takeaway.key, label=label, section=section, html=rich, text=plain_text(rich))
 
@@ -174,8 +172,6 @@ def is_takeaway_key(key: str) -> bool:
 def takeaway_replace(draft, key: str, text: str) -> None:
     """Writes `text` (plain, as the attendee wrote it) into the draft's takeaway with this passage key,
     in memory: the caller saves a revision. KeyError for an unknown key."""
-    from minutes.reading import ordered_takeaways
-
     rows = ordered_takeaways(draft)
     for row, takeaway in zip(rows, takeaway_texts(draft), strict=True):
         if takeaway.key == key:

@@ -1,40 +1,30 @@
 """The corrections in the Wagtail admin: the page-history lines, the staff screen, its menu item."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 
 from minutes.models import MinutesPage
+from sakrad.admin_logs import log_actions_register
 from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 
 from . import admin_views
 from .log_actions import CORRECTION_ACCEPT, CORRECTION_DECLINE, CORRECTION_ROUND_CLOSE, CORRECTION_ROUND_OPEN
 from .permissions import can_manage_corrections
 
-
-@hooks.register("register_log_actions")
-def register_correction_log_actions(registry):
-    # The messages never name the attendee: the minutes attribute nothing to people.
-    @registry.register_action(CORRECTION_ACCEPT)
-    class AcceptFormatter(LogFormatter):
-        label = _("Accept a correction")
-
-        def format_message(self, log_entry):
-            passage = (log_entry.data or {}).get("passage", "")
-            return _("Accepted a correction from an attendee to %(passage)s") % {"passage": passage}
-
-    @registry.register_action(CORRECTION_DECLINE)
-    class DeclineFormatter(LogFormatter):
-        label = _("Decline a correction")
-
-        def format_message(self, log_entry):
-            passage = (log_entry.data or {}).get("passage", "")
-            return _("Declined a correction from an attendee to %(passage)s") % {"passage": passage}
-
-    registry.register_action(
-        CORRECTION_ROUND_OPEN, _("Open a review"), _("Opened the draft for review by the attendees")
-    )
-    registry.register_action(CORRECTION_ROUND_CLOSE, _("Close a review"), _("Closed the review early"))
+# The messages never name the attendee: the minutes attribute nothing to people.
+log_actions_register(
+    {
+        CORRECTION_ACCEPT: (
+            _("Accept a correction"),
+            _("Accepted a correction from an attendee to %(passage)s"),
+        ),
+        CORRECTION_DECLINE: (
+            _("Decline a correction"),
+            _("Declined a correction from an attendee to %(passage)s"),
+        ),
+        CORRECTION_ROUND_OPEN: (_("Open a review"), _("Opened the draft for review by the attendees")),
+        CORRECTION_ROUND_CLOSE: (_("Close a review"), _("Closed the review early")),
+    }
+)
 
 
 admin_urls_register("rattelser", admin_views.urlpatterns, namespace="corrections_admin")

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from public_cache.declarations import affects_public_pages
 from sakrad.links import absolute_url
 from sakrad.page_forms import AsciiSlugPageForm
 
@@ -17,6 +18,7 @@ from .forms import CycleThemeForm
 from .selectors import year_overview
 
 
+@affects_public_pages
 class AnnualCyclePage(RoutablePageMixin, Page):
     """The year's page (årscykel): the year's public consultations by month, and the calendar feed."""
 

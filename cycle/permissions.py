@@ -1,10 +1,14 @@
-"""Who may see what here: everything in the annual cycle is public, so what anyone may see is what is
-live and under no view restriction. A draft or a private consultation is never listed, never in the
-feed, and its .ics download is a 404."""
+"""Who may see and do what here. The year's page and the calendar are public, so what anyone may see
+is what is live and under no view restriction: a draft or a private consultation is never listed,
+never in the feed, and its .ics download is a 404. Duplicating a consultation as next year's is
+staff's, beyond Wagtail's own page permissions."""
 
 from wagtail.models import Page, PageViewRestriction
+from wagtail.permissions import page_permission_policy
 
 from consultations.models import ConsultationPage
+from invitations.permissions import can_manage_invitations
+from sakrad.roles import is_staff
 
 
 def publicly_visible_consultations():
@@ -44,3 +48,18 @@ def _restricted(page) -> bool:
     prefixes of the page's own."""
     paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
     return PageViewRestriction.objects.filter(page__path__in=paths).exists()
+
+
+def can_duplicate_consultation(user, consultation) -> bool:
+    """Staff who may add a page beside it: the copy is a new page under the same index."""
+    if not is_staff(user):
+        return False
+    if user.is_superuser:
+        return True
+    return page_permission_policy.user_has_permission_for_instance(user, "add", consultation.get_parent())
+
+
+def can_copy_invitation_list(user, consultation) -> bool:
+    """The invitation list comes along only for those who may manage invitations: the copy is theirs
+    to edit, so the model permission is what decides."""
+    return can_manage_invitations(user=user, consultation=consultation)

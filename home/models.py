@@ -6,11 +6,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from consultations.blocks import BodyBlock
+from consultations.models import ConsultationPage
+from public_cache.declarations import affects_public_pages
 from sakrad.page_forms import AsciiSlugPageForm
 
+from .front_page import front_page_lists
 from .site_settings import SiteSettings  # noqa: F401
 
 
+@affects_public_pages
 class HomePage(Page):
     base_form_class = AsciiSlugPageForm
     introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
@@ -26,25 +30,18 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from consultations.models import ConsultationPage
-        from minutes.models import MinutesPage
-
         context = super().get_context(request, *args, **kwargs)
         context["upcoming"] = list(
             ConsultationPage.objects.descendant_of(self)
             .upcoming()
             .prefetch_related("themes")[: self.listing_size]
         )
-        context["recent_minutes"] = list(
-            MinutesPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .with_consultation_title()
-            .order_by("-first_published_at")[: self.listing_size]
-        )
+        # The recent minutes, from the apps above home that register a list (home/front_page.py).
+        context.update(front_page_lists(under=self, size=self.listing_size))
         return context
 
 
+@affects_public_pages
 class StandardPage(Page):
     base_form_class = AsciiSlugPageForm
     introduction = models.TextField(_("introduction"), blank=True)

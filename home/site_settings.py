@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from public_cache.declarations import affects_public_pages
 
+
+@affects_public_pages
 @register_setting(icon="globe")
 class SiteSettings(BaseSiteSetting):
     accessibility_statement = models.ForeignKey(

@@ -5,13 +5,17 @@ site without a root page cannot get a home page again. After each migrate or flu
 back if missing, so a flushed database is as usable as a freshly migrated one.
 """
 
+from django.apps import apps
 from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 
 
 def wagtail_roots_ensure(**kwargs) -> None:
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
+    # The models looked up, not imported: home/apps.py imports this module before any model loads.
+    # (Not the signal's `apps`, the migrations' historical models: they lack Page.add_root.)
+    Collection = apps.get_model("wagtailcore", "Collection")
+    Locale = apps.get_model("wagtailcore", "Locale")
+    Page = apps.get_model("wagtailcore", "Page")
     using = kwargs.get("using", "default")
     if not Locale.objects.using(using).exists():
         Locale.objects.using(using).create(

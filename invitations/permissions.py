@@ -5,10 +5,9 @@ from enum import StrEnum
 from django.utils import timezone
 
 from .choices import HoldReason
+from .selectors import admin_access_exists
 
 MANAGE_PERMISSION = "invitations.change_invitation"
-# Entering the Wagtail admin is what makes an account staff (as sakrad.roles.is_staff says).
-ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
 
 
 def can_manage_invitations(*, user, consultation) -> bool:
@@ -42,8 +41,6 @@ def is_staff_account(account) -> bool:
         return True
     admin_access = getattr(account, "has_admin_access", None)
     if admin_access is None:
-        from .selectors import admin_access_exists  # selectors import models; keep this module light
-
         admin_access = admin_access_exists(user_id=account.pk)
     return bool(admin_access)
 

@@ -4,9 +4,9 @@ the organisers' permission, and the organisers' screens with their buttons on co
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
+from sakrad.admin_logs import log_actions_register
 from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 
 from . import log_actions as actions
@@ -57,28 +57,16 @@ MESSAGES = {
 }
 
 
-class DataFormatter(LogFormatter):
-    message = ""
-
-    def format_message(self, log_entry):
-        data = dict(log_entry.data or {})
-        if data.get("status") in InvitationStatus.values:
-            data["status"] = InvitationStatus(data["status"]).label  # stored as a value, shown as words
-        if data.get("reason") in HoldReason.values:
-            data["reason"] = HoldReason(data["reason"]).label
-        try:
-            return self.message % data
-        except (KeyError, TypeError, ValueError):
-            return str(self.label)  # an entry from an older version of the message
+def _in_words(data: dict) -> dict:
+    # Stored as values, shown as words.
+    if data.get("status") in InvitationStatus.values:
+        data["status"] = InvitationStatus(data["status"]).label
+    if data.get("reason") in HoldReason.values:
+        data["reason"] = HoldReason(data["reason"]).label
+    return data
 
 
-@hooks.register("register_log_actions")
-def register_invitation_log_actions(registry):
-    for action, (label, message) in MESSAGES.items():
-        formatter = type(
-            f"Formatter_{action.replace('.', '_')}", (DataFormatter,), {"label": label, "message": message}
-        )
-        registry.register_action(action)(formatter)
+log_actions_register(MESSAGES, prepare=_in_words)
 
 
 @hooks.register("register_permissions")

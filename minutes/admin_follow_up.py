@@ -7,15 +7,17 @@ Views only parse the request and call the services, which check the rights again
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from sakrad.admin_guard import AdminGuardMixin
 
 from .forms import FollowUpForm, TakeawayStatusForm
 from .models import FollowUp, MinutesPage
@@ -33,15 +35,16 @@ def _numbered_takeaways(minutes) -> list:
     return takeaways
 
 
-class _FollowUpScreen(WagtailAdminTemplateMixin, TemplateView):
+class _FollowUpScreen(AdminGuardMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "history"
 
-    def dispatch(self, request, *args, **kwargs):
+    def allowed(self, request, **kwargs):
         self.minutes = get_object_or_404(MinutesPage, pk=kwargs["minutes_id"])
-        if not can_follow_up(user=request.user, minutes=self.minutes):
-            return permission_denied(request, PermissionDenied())  # a real 403, not Wagtail's bounce
-        self.takeaways = _numbered_takeaways(self.minutes)
-        return super().dispatch(request, *args, **kwargs)
+        return can_follow_up(user=request.user, minutes=self.minutes)
+
+    @cached_property
+    def takeaways(self) -> list:
+        return _numbered_takeaways(self.minutes)
 
     def get_page_subtitle(self):
         return self.minutes.title
@@ -130,9 +133,9 @@ class FollowUpAddView(FollowUpIndexView):
 
 
 class _OneFollowUp(_FollowUpScreen):
-    def dispatch(self, request, *args, **kwargs):
+    def allowed(self, request, **kwargs):
         self.follow_up = get_object_or_404(FollowUp, pk=kwargs["follow_up_id"], page_id=kwargs["minutes_id"])
-        return super().dispatch(request, *args, **kwargs)
+        return super().allowed(request, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(follow_up=self.follow_up, **kwargs)

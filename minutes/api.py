@@ -15,7 +15,8 @@ class FollowUpsField(serializers.Field):
         return instance
 
     def to_representation(self, page):
-        # Imported here: the API's serialisers load the page models, and this module is theirs.
+        # Not at the top: Wagtail's API serialisers read the models when imported, and the page model
+        # (minutes/models/page.py) imports this module while the models are still loading.
         from wagtail.api.v2.serializers import RichTextFieldSerializer
 
         text = RichTextFieldSerializer()

@@ -1,5 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
+
+from consultations.extensions import published_minutes_register
+from home.front_page import front_page_list_register
 
 
 class MinutesConfig(AppConfig):
@@ -7,15 +11,19 @@ class MinutesConfig(AppConfig):
     verbose_name = _("Minutes")
 
     def ready(self):
-        from wagtail import hooks
-        from wagtail.signals import page_published
+        # The admin's hooks are in wagtail_hooks.py, which Wagtail loads itself.
+        # Inside ready(): the models, and what reads them, load only once the app registry is ready.
+        from . import approval_mail, models, signals
 
-        from . import signals
-        from .approval_mail import approval_emails_connect
-
-        page_published.connect(signals.minutes_published, dispatch_uid="minutes_published_notify")
-        approval_emails_connect()  # Wagtail's approval e-mails, ours (minutes/approval_mail.py)
-        hooks.register("construct_page_action_menu", signals.hide_publish_from_non_approvers)
-        hooks.register("before_publish_page", signals.refuse_publish_by_non_approvers)
-        hooks.register("before_bulk_action", signals.refuse_bulk_publish_by_non_approvers)
-        hooks.register("register_log_actions", signals.register_minutes_log_actions)
+        MinutesPage = models.MinutesPage
+        page_published.connect(
+            signals.minutes_published, sender=MinutesPage, dispatch_uid="minutes_published_notify"
+        )
+        approval_mail.approval_emails_connect()  # Wagtail's approval e-mails, ours
+        front_page_list_register(  # the front page's recent minutes (home/front_page.py)
+            name="recent_minutes",
+            pages=lambda: (
+                MinutesPage.objects.live().public().with_consultation_title().order_by("-first_published_at")
+            ),
+        )
+        published_minutes_register(pages=lambda: MinutesPage.objects.live().public())  # consultations' status

@@ -6,11 +6,15 @@ from wagtail import blocks
 from consultations.blocks import BodyBlock
 
 POINT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+# The blocks' limits below, which compiling clips text to (minutes/services/compile.py, open_input).
+QUESTION_MAX = 1000
+SUB_QUESTION_MAX = 500
+PRESENTERS_MAX = 500
 
 
 class PresentationBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=255)
-    presenters = blocks.CharBlock(label=_("Presented by"), max_length=500, required=False)
+    presenters = blocks.CharBlock(label=_("Presented by"), max_length=PRESENTERS_MAX, required=False)
     summary = blocks.RichTextBlock(label=_("Summary"), features=POINT_FEATURES, required=False)
 
     class Meta:
@@ -26,8 +30,10 @@ class QuestionRecordBlock(blocks.StructBlock):
     one record of them, shown under the question by the block's template (from the page's context)."""
 
     number = blocks.IntegerBlock(label=_("Number"), min_value=0, max_value=32767)
-    question = blocks.CharBlock(label=_("Question"), max_length=1000)
-    sub_questions = blocks.ListBlock(blocks.CharBlock(max_length=500), label=_("Sub-questions"), default=[])
+    question = blocks.CharBlock(label=_("Question"), max_length=QUESTION_MAX)
+    sub_questions = blocks.ListBlock(
+        blocks.CharBlock(max_length=SUB_QUESTION_MAX), label=_("Sub-questions"), default=[]
+    )
     points = blocks.ListBlock(
         blocks.RichTextBlock(features=POINT_FEATURES), label=_("Points raised"), default=[]
     )
@@ -47,7 +53,7 @@ class OpenInputQuestionBlock(blocks.StructBlock):
     """The approved open-input answers to one question (no number: the general answers)."""
 
     question_number = blocks.IntegerBlock(label=_("Number"), min_value=0, max_value=32767, required=False)
-    question = blocks.CharBlock(label=_("Question"), max_length=1000)
+    question = blocks.CharBlock(label=_("Question"), max_length=QUESTION_MAX)
     answers = blocks.ListBlock(blocks.RichTextBlock(features=POINT_FEATURES), label=_("Answers"), default=[])
 
 

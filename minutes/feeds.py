@@ -14,8 +14,9 @@ from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.templatetags.sakrad_tags import safe_richtext, site_chrome_for
+from sakrad.editor_text import safe_richtext
 from sakrad.links import absolute_url
+from sakrad.site_chrome import site_chrome_for
 
 from .models import FollowUp, MinutesPage, Takeaway
 from .models.page import consultation_title_of, minutes_listing_title

@@ -39,6 +39,7 @@ def render_pdf(html: str, base_url: str, *, pdf_variant: str | None = None) -> b
     """HTML to PDF. Nothing is fetched: the template carries its own styles, and remote or local
     files (images, stylesheets, file:// URLs) are refused. `pdf_variant` such as "pdf/a-2b" for the
     registry's archive (records/pdf.py)."""
+    # Not at the top: WeasyPrint takes seconds to import (Pango, fonts); only a process making a PDF pays.
     from weasyprint import HTML, URLFetcher
 
     fetcher = URLFetcher(allowed_protocols=["data"])

@@ -3,6 +3,7 @@ points, takeaways, follow-ups or organisations."""
 
 from django.db.models import Prefetch
 
+from .carry_over import carried_over_to, taken_up_again
 from .models.follow_up import FollowUp
 from .models.takeaway import Takeaway
 
@@ -32,8 +33,6 @@ def minutes_page_details(*, page) -> dict:
     Organisations are names only: never contact details, never who spoke for which one. Each takeaway
     is read once, from its one record, for its question, the list of takeaways and the follow-ups.
     """
-    from consultations.carry_over import carried_over_to, taken_up_again
-
     consultation = page.get_parent().specific
     takeaways = ordered_takeaways(page)
     later = taken_up_again(minutes=page)

@@ -1,33 +1,26 @@
 """The minutes in the Wagtail admin: "Compile minutes" on a consultation, "What happened next" on the
-minutes (takeaway statuses and follow-ups), their views and their log actions."""
+minutes (takeaway statuses and follow-ups), their views, their log actions, and publishing kept to
+approvers (organisers submit minutes for approval; minutes/services/workflow.py)."""
 
+from django.http import HttpResponseForbidden
 from django.urls import reverse
+from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
+from sakrad.admin_logs import log_actions_register
 from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 from sakrad.admin_screens import LINKS_HOOK, ScreenLink
 
 from . import admin_follow_up, admin_views
 from .log_actions import FOLLOW_UP_ADD, FOLLOW_UP_DELETE, FOLLOW_UP_EDIT, MINUTES_COMPILE, TAKEAWAY_STATUS
 from .models import MinutesPage
+from .models.takeaway import TakeawayStatus
 from .permissions import can_compile_minutes, can_follow_up
-
-
-@hooks.register("register_log_actions")
-def register_minutes_compile_log_action(registry):
-    @registry.register_action(MINUTES_COMPILE)
-    class CompileFormatter(LogFormatter):
-        label = _("Compile minutes")
-
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            if data.get("overwrite"):
-                return _("Compiled the minutes from the groups' notes, replacing edits to the draft")
-            return _("Compiled the minutes from the groups' notes")
-
+from .services.notify import FOLLOW_UP_NOTIFIED, MINUTES_NOTIFIED
+from .services.workflow import can_publish_minutes
 
 admin_urls_register("minutes", admin_views.urlpatterns, namespace="minutes_admin")
 
@@ -48,49 +41,6 @@ page_menu_item_register(CompileMinutesMenuItem, header_priority=43, listing_prio
 
 
 # --- What happened next: takeaway statuses and follow-ups, outside the revisions ----------------------
-
-
-def _when(value: str) -> str:
-    from django.utils.dateparse import parse_date
-    from django.utils.formats import date_format
-
-    day = parse_date(value or "")
-    return date_format(day, "j F Y") if day else value or ""
-
-
-def _status_label(value: str) -> str:
-    from .models.takeaway import TakeawayStatus
-
-    return str(TakeawayStatus(value).label) if value in TakeawayStatus.values else value or ""
-
-
-@hooks.register("register_log_actions")
-def register_follow_up_log_actions(registry):
-    @registry.register_action(TAKEAWAY_STATUS)
-    class StatusFormatter(LogFormatter):
-        label = _("Set a takeaway's status")
-
-        def format_message(self, log_entry):
-            data = log_entry.data or {}
-            return _("Set the takeaway “%(text)s” from %(old)s to %(new)s") % {
-                "text": data.get("text", ""),
-                "old": _status_label(data.get("old")).lower(),
-                "new": _status_label(data.get("new")).lower(),
-            }
-
-    for action, label, message in [
-        (FOLLOW_UP_ADD, _("Add a follow-up"), _("Added the follow-up of %(date)s")),
-        (FOLLOW_UP_EDIT, _("Change a follow-up"), _("Changed the follow-up of %(date)s")),
-        (FOLLOW_UP_DELETE, _("Remove a follow-up"), _("Removed the follow-up of %(date)s")),
-    ]:
-
-        def format_message(self, log_entry, message=message):
-            return message % {"date": _when((log_entry.data or {}).get("date"))}
-
-        name = f"Formatter_{action.replace('.', '_')}"
-        registry.register_action(action)(
-            type(name, (LogFormatter,), {"label": label, "format_message": format_message})
-        )
 
 
 admin_urls_register("uppfoljning", admin_follow_up.urlpatterns, namespace="follow_up_admin")
@@ -120,3 +70,90 @@ def minutes_draft_link(consultation, user):
     label = _("Minutes") if minutes.live else _("Minutes draft")
     url = reverse("wagtailadmin_pages:edit", args=[minutes.pk])
     return [ScreenLink(label=str(label), url=url, priority=43.5)]
+
+
+# --- Log actions ---------------------------------------------------------------------------------------
+
+
+def _date_in_words(data: dict) -> dict:
+    # Follow-ups are logged with their ISO date; the history shows it as the minutes do.
+    day = parse_date(data.get("date") or "")
+    if day:
+        data["date"] = date_format(day, "j F Y")
+    return data
+
+
+def _compile_message(data: dict) -> str:
+    if data.get("overwrite"):
+        return _("Compiled the minutes from the groups' notes, replacing edits to the draft")
+    return _("Compiled the minutes from the groups' notes")
+
+
+def _status_label(value) -> str:
+    return str(TakeawayStatus(value).label) if value in TakeawayStatus.values else value or ""
+
+
+def _status_message(data: dict) -> str:
+    return _("Set the takeaway “%(text)s” from %(old)s to %(new)s") % {
+        "text": data.get("text", ""),
+        "old": _status_label(data.get("old")).lower(),
+        "new": _status_label(data.get("new")).lower(),
+    }
+
+
+log_actions_register(
+    {
+        MINUTES_COMPILE: (_("Compile minutes"), _compile_message),
+        MINUTES_NOTIFIED: (
+            _("Attendees notified"),
+            _("Emailed the link to the minutes to %(recipients)s attendees"),
+        ),
+        TAKEAWAY_STATUS: (_("Set a takeaway's status"), _status_message),
+        FOLLOW_UP_ADD: (_("Add a follow-up"), _("Added the follow-up of %(date)s")),
+        FOLLOW_UP_EDIT: (_("Change a follow-up"), _("Changed the follow-up of %(date)s")),
+        FOLLOW_UP_DELETE: (_("Remove a follow-up"), _("Removed the follow-up of %(date)s")),
+        FOLLOW_UP_NOTIFIED: (
+            _("Follow-up notified"),
+            _("Emailed the follow-up of %(date)s to %(recipients)s attendees"),
+        ),
+    },
+    prepare=_date_in_words,
+)
+
+
+# --- Publishing minutes is the approvers' ----------------------------------------------------------------
+
+
+def _is_minutes(page) -> bool:
+    return isinstance(page, MinutesPage) or getattr(page, "specific_class", None) is MinutesPage
+
+
+def _refusal():
+    return HttpResponseForbidden(_("Minutes are published by an approver: submit them for approval."))
+
+
+@hooks.register("construct_page_action_menu")
+def hide_publish_from_non_approvers(menu_items, request, context) -> None:
+    """No "Publish" on minutes for those who may not publish them."""
+    page = context.get("page")
+    if page is None or not _is_minutes(page) or can_publish_minutes(user=request.user):
+        return
+    menu_items[:] = [item for item in menu_items if getattr(item, "name", "") != "action-publish"]
+
+
+@hooks.register("before_publish_page")
+def refuse_publish_by_non_approvers(request, page):
+    """A direct publish of minutes is refused unless the user approves minutes."""
+    if _is_minutes(page) and not can_publish_minutes(user=request.user):
+        return _refusal()
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_by_non_approvers(request, action_type, objects, action_class_instance):
+    """The explorer's bulk publish is refused for minutes likewise."""
+    if action_type != "publish" or can_publish_minutes(user=request.user):
+        return None
+    if any(_is_minutes(getattr(item, "specific", item)) for item in objects):
+        return _refusal()
+    return None

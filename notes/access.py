@@ -8,10 +8,10 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from breakouts.permissions import can_edit_notes, can_view_group
-from breakouts.selectors import group_get
+from .room import room
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,6 @@ def sessions_alive(*, sessions: dict[str, int]) -> set[str]:
     database (the default), one read per session with other engines."""
     if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
         return {key for key, user_id in sessions.items() if _session_alive(key, user_id)}
-    from django.contrib.sessions.models import Session
-
     rows = Session.objects.filter(session_key__in=list(sessions), expire_date__gt=timezone.now())
     return {
         row.session_key
@@ -54,14 +52,16 @@ def users_active(*, user_ids) -> set[int]:
 def notes_access(*, user_id: int | None, group_id: int, session: SessionBase | None = None) -> NotesAccess:
     """The socket's rights now: a user logged out (session gone), deactivated or removed from the
     group has none. Staff rights count only with a second factor when SAKRAD_REQUIRE_STAFF_MFA is on
-    (sakrad/roles.py, through can_view_group): staff without one get in only as members of the group.
-    The user is read afresh each time, so a removed authenticator counts at the next check."""
+    (sakrad/roles.py, through the rules breakouts registers in notes/room.py): staff without one get
+    in only as members of the group. The user is read afresh each time, so a removed authenticator
+    counts at the next check."""
     if user_id is None:
         return NO_ACCESS
     if session is not None and session.session_key and not _session_alive(session.session_key, user_id):
         return NO_ACCESS
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
-    group = group_get(group_id=group_id)
-    if user is None or group is None or not can_view_group(user=user, group=group):
+    rules = room()
+    group = rules.group_get(group_id=group_id)
+    if user is None or group is None or not rules.may_view(user=user, group=group):
         return NO_ACCESS
-    return NotesAccess(view=True, edit=can_edit_notes(user=user, group=group))
+    return NotesAccess(view=True, edit=rules.may_edit(user=user, group=group))

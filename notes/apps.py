@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_out
 from django.utils.translation import gettext_lazy as _
+
+from .signals import notes_recheck_on_logout
 
 
 class NotesConfig(AppConfig):
@@ -8,4 +11,4 @@ class NotesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects the receivers)
+        user_logged_out.connect(notes_recheck_on_logout, dispatch_uid="notes_user_logged_out")

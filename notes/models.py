@@ -7,7 +7,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
 
+
+# The live notes take hundreds of writes a second during a conference, and reach the public only
+# through compiled minutes: none of their tables empties the cache.
+@leaves_public_pages_alone
 class NoteLog(models.Model):
     """The per-group sequence counter: appending bumps it in the same transaction (a row lock on
     PostgreSQL), so sequence numbers are gapless in the committed log."""
@@ -19,6 +24,7 @@ class NoteLog(models.Model):
         return f"{self.group_id}@{self.last_seq}"
 
 
+@leaves_public_pages_alone
 class NoteUpdate(models.Model):
     group = models.ForeignKey(
         "breakouts.BreakoutGroup", on_delete=models.CASCADE, related_name="note_updates"
@@ -51,6 +57,7 @@ class NoteUpdate(models.Model):
         return f"{self.group_id}#{self.seq}"
 
 
+@leaves_public_pages_alone
 class NoteSnapshot(models.Model):
     """The whole document as one Yjs update, equal to replaying the log up to and including upto_seq."""
 
@@ -73,6 +80,7 @@ class NoteSnapshot(models.Model):
         return f"{self.group_id}≤{self.upto_seq}"
 
 
+@leaves_public_pages_alone
 class NoteAuthorBytes(models.Model):
     """How many bytes one person's updates took in a group's log, for those already folded into a
     snapshot (the rows that said so are gone): with the log's rows, each member's share of the
@@ -89,6 +97,7 @@ class NoteAuthorBytes(models.Model):
         return f"{self.group_id}:{self.author_id}={self.folded_bytes}"
 
 
+@leaves_public_pages_alone
 class NoteWriter(models.Model):
     """Whose a Yjs client id is in a group: the person whose socket first wrote with it (a page load
     makes one). Another person's update may not add structs under it, and each person's share of

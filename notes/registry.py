@@ -20,12 +20,12 @@ from pycrdt import Doc
 from . import limits
 from .db import notes_db
 from .presence import PresenceOwners
+from .room import room
 from .rules import Strictness
 from .seqs import SeqSet
 from .services import (
     LoadedNotes,
     note_author_bytes,
-    note_group_questions,
     note_updates_between,
     note_writers,
     notes_load,
@@ -49,7 +49,7 @@ class Loaded:
 def _group_load(*, group_id: int) -> Loaded:
     return Loaded(
         notes=notes_load(group_id=group_id),
-        questions=note_group_questions(group_id=group_id),
+        questions=room().question_numbers(group_id=group_id),
         author_bytes=note_author_bytes(group_id=group_id),
         writers=note_writers(group_id=group_id),
     )
@@ -102,7 +102,7 @@ class GroupDocument:
 
     async def questions_refresh(self) -> None:
         """The consultation's questions, read again (staff may have added one since the load)."""
-        self.questions = await notes_db(note_group_questions)(group_id=self.group_id)
+        self.questions = await notes_db(room().question_numbers)(group_id=self.group_id)
 
     # --- a client's new change ------------------------------------------------------------------
 

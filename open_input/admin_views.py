@@ -5,20 +5,19 @@ their own URLs. Views only parse the request and call the services."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from .forms import OpenInputPeriodForm
@@ -37,28 +36,24 @@ from .services import ModerationDecision, input_answer_moderate, input_answer_re
 QUEUE_PAGE_SIZE = 50
 # Blanking out words is no decision on the answer: its status stays (services/redact.py).
 REDACT = "redact"
+CONFIRM_REMOVE = gettext_lazy(
+    "Nothing was removed. Tick the box to confirm that the answer is to be erased for good."
+)
 
 
-def _consultation_for(request, consultation_id):
-    consultation = get_object_or_404(ConsultationPage, pk=consultation_id)
-    if not can_moderate_open_input(user=request.user, consultation=consultation):
-        raise PermissionDenied
-    return consultation
+class _ConsultationGuard(AdminGuardMixin):
+    def allowed(self, request, **kwargs):
+        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
+        return can_moderate_open_input(user=request.user, consultation=self.consultation)
 
 
-class OpenInputAdminView(ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
+class OpenInputAdminView(
+    _ConsultationGuard, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+):
     template_name = "open_input/admin/index.html"
     page_title = gettext_lazy("Open input")
     header_icon = "comment"
     http_method_names = ["get"]
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            self.consultation = _consultation_for(request, kwargs["consultation_id"])
-        except PermissionDenied as error:
-            return permission_denied(request, error)  # a real 403, not Wagtail's bounce
-        return super().dispatch(request, *args, **kwargs)
-
 
     def get_context_data(self, **kwargs):
         period = open_input_period_for(consultation=self.consultation)
@@ -104,41 +99,41 @@ class PeriodSetView(OpenInputAdminView):
         return redirect(reverse("open_input_admin:index", args=[self.consultation.pk]))
 
 
-@require_POST
-def moderate(request, consultation_id: int):
-    try:
-        consultation = _consultation_for(request, consultation_id)
-    except PermissionDenied as error:
-        return permission_denied(request, error)
-    answer_id = request.POST.get("answer", "")
-    if not answer_id.isdigit():
-        raise Http404
-    answer = get_object_or_404(InputAnswer, pk=int(answer_id), consultation=consultation)
-    decision = request.POST.get("decision", "")
-    try:
-        if decision == REDACT:
-            input_answer_redact(
-                answer=answer,
-                phrase=request.POST.get("phrase", ""),
-                organisation=request.POST.get("organisation") == "1",
-                by=request.user,
-            )
-        elif decision == ModerationDecision.REMOVE and request.POST.get("confirm") != "1":
-            raise ValidationError(
-                _("Nothing was removed. Tick the box to confirm that the answer is to be erased for good.")
-            )
+class ModerateView(_ConsultationGuard, View):
+    """POST only: one decision on one answer, or words of it blanked out."""
+
+    http_method_names = ["post"]
+    method_first = True
+
+    def post(self, request, consultation_id: int):
+        answer_id = request.POST.get("answer", "")
+        if not answer_id.isdigit():
+            raise Http404
+        answer = get_object_or_404(InputAnswer, pk=int(answer_id), consultation=self.consultation)
+        decision = request.POST.get("decision", "")
+        try:
+            if decision == REDACT:
+                input_answer_redact(
+                    answer=answer,
+                    phrase=request.POST.get("phrase", ""),
+                    organisation=request.POST.get("organisation") == "1",
+                    by=request.user,
+                )
+            elif decision == ModerationDecision.REMOVE and request.POST.get("confirm") != "1":
+                raise ValidationError(CONFIRM_REMOVE)
+            else:
+                input_answer_moderate(answer=answer, decision=decision, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
-            input_answer_moderate(answer=answer, decision=decision, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The decision has been saved."))
-    return redirect(reverse("open_input_admin:index", args=[consultation.pk]) + f"#answer-{answer.pk}")
+            messages.success(request, _("The decision has been saved."))
+        index = reverse("open_input_admin:index", args=[self.consultation.pk])
+        return redirect(f"{index}#answer-{answer.pk}")
 
 
 app_name = "open_input_admin"
 urlpatterns = [
     path("<int:consultation_id>/", OpenInputAdminView.as_view(), name="index"),
     path("<int:consultation_id>/period/", PeriodSetView.as_view(), name="period"),
-    path("<int:consultation_id>/moderate/", moderate, name="moderate"),
+    path("<int:consultation_id>/moderate/", ModerateView.as_view(), name="moderate"),
 ]

@@ -1,12 +1,14 @@
 """The open-input section of the compiled minutes: approved answers only, de-attributed (no
-organisation, no age band next to an answer), with the counts. Called by minutes/services/compile.py."""
+organisation, no age band next to an answer), with the counts. A section of the minutes' compile step,
+registered in OpenInputConfig.ready() (minutes/sections.py)."""
 
 from __future__ import annotations
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from minutes.services.compile import QUESTION_MAX, participant_html
+from minutes.blocks import QUESTION_MAX
+from minutes.participant_text import participant_html
 
 from .selectors import approved_summary
 

@@ -11,9 +11,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import affects_public_pages, leaves_public_pages_alone
+
 ANSWER_MAX_LENGTH = 4000
 
 
+# The consultation page links to the form while the period is open.
+@affects_public_pages
 class OpenInputPeriod(models.Model):
     consultation = models.OneToOneField(
         "consultations.ConsultationPage",
@@ -63,6 +67,7 @@ class AnswerStatus(models.TextChoices):
     REMOVED = "removed", _("Removed: personal data")
 
 
+@leaves_public_pages_alone
 class InputAnswer(models.Model):
     consultation = models.ForeignKey(
         "consultations.ConsultationPage",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from consultations.models import ConsultationPage, DiscussionQuestion
+from minutes.models import MinutesPage
 
 from .models import AgeBand, AnswerStatus, InputAnswer, OpenInputPeriod
 
@@ -19,8 +20,6 @@ from .models import AgeBand, AnswerStatus, InputAnswer, OpenInputPeriod
 def _with_published_minutes_id(periods):
     """Each period with the id of its consultation's live minutes (`published_minutes_id`, None while
     there are none), in the same query: open input closes once they are out (OpenInputState)."""
-    from minutes.models import MinutesPage
-
     minutes = MinutesPage.objects.live().filter(
         path__startswith=OuterRef("consultation__path"), depth=OuterRef("consultation__depth") + 1
     )
@@ -72,8 +71,6 @@ def open_input_state(*, period: OpenInputPeriod, now=None) -> OpenInputState:
     """The period and the consultation's published minutes. No query while there are none when the
     period was read by the selectors above (they note the minutes' id); two once they are out (the
     page, and whether it is public, for the link)."""
-    from minutes.models import MinutesPage
-
     if not hasattr(period, "published_minutes_id"):
         period.published_minutes_id = (
             MinutesPage.objects.child_of(period.consultation).live().values_list("pk", flat=True).first()

@@ -1,10 +1,9 @@
 """Open input in the Wagtail admin: its screen per consultation, the "more" menu item, the log actions."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
+from sakrad.admin_logs import log_actions_register
 from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 
 from . import admin_views
@@ -19,22 +18,16 @@ DECISION_MESSAGES = {
 }
 
 
-@hooks.register("register_log_actions")
-def register_open_input_log_actions(registry):
-    @registry.register_action(OPEN_INPUT_PERIOD_SET)
-    class PeriodFormatter(LogFormatter):
-        label = _("Set the open input period")
+def _moderation_message(data: dict) -> str:
+    return DECISION_MESSAGES.get(data.get("decision"), _("Moderated an open input answer"))
 
-        def format_message(self, log_entry):
-            return _("Set the open input period")
 
-    @registry.register_action(OPEN_INPUT_MODERATE)
-    class ModerateFormatter(LogFormatter):
-        label = _("Moderate open input")
-
-        def format_message(self, log_entry):
-            decision = (log_entry.data or {}).get("decision")
-            return DECISION_MESSAGES.get(decision, _("Moderated an open input answer"))
+log_actions_register(
+    {
+        OPEN_INPUT_PERIOD_SET: (_("Set the open input period"), _("Set the open input period")),
+        OPEN_INPUT_MODERATE: (_("Moderate open input"), _moderation_message),
+    }
+)
 
 
 admin_urls_register("inspel", admin_views.urlpatterns, namespace="open_input_admin")

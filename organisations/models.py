@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from public_cache.declarations import affects_public_pages
+
 from .choices import County, OrganisationKind
 
 organisation_number_validator = RegexValidator(
@@ -12,6 +14,7 @@ organisation_number_validator = RegexValidator(
 )
 
 
+@affects_public_pages
 class Organisation(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
     organisation_number = models.CharField(
@@ -59,6 +62,7 @@ class PersonManager(models.Manager):
         return super().get_queryset().select_related("organisation", "photo")
 
 
+@affects_public_pages
 class Person(index.Indexed, models.Model):
     """Someone named publicly on a page: a host, a speaker or a press contact."""
 

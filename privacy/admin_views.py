@@ -1,35 +1,33 @@
 """Staff erase a person from the Wagtail admin: /admin/privacy/erase/<user_id>/."""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.defaults import permission_denied
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from sakrad.admin_guard import AdminGuardMixin
 
 from .forms import PersonEraseForm
 from .permissions import can_erase_people, can_erase_person
 from .services import person_erase
 
 
-class PersonEraseView(WagtailAdminTemplateMixin, FormView):
+class PersonEraseView(AdminGuardMixin, WagtailAdminTemplateMixin, FormView):
     form_class = PersonEraseForm
     template_name = "privacy/admin/person_erase.html"
     page_title = gettext_lazy("Erase personal data")
     header_icon = "user"
 
-    def dispatch(self, request, *args, **kwargs):
-        # Checked before the lookup too, so that 403 versus 404 does not tell who has an account.
-        # A real 403: Wagtail turns a raised PermissionDenied into a redirect to the dashboard.
+    def allowed(self, request, **kwargs):
+        # Asked before the lookup too, so that 403 versus 404 does not tell who has an account.
         if not can_erase_people(actor=request.user):
-            return permission_denied(request, PermissionDenied())
+            return False
         self.person = get_object_or_404(get_user_model(), pk=kwargs["user_id"])
-        if not can_erase_person(actor=request.user, user=self.person):
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
+        return can_erase_person(actor=request.user, user=self.person)
 
     def get_page_subtitle(self):
         return self.person.get_full_name() or self.person.email

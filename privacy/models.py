@@ -1,7 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
 
+
+@leaves_public_pages_alone
 class PersonalData(models.Model):
     """No table and no rows: Django attaches permissions to a model, and this app's live here."""
 

@@ -3,8 +3,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
-from wagtail.log_actions import LogFormatter
 
+from sakrad.admin_logs import log_actions_register
 from sakrad.admin_menus import admin_urls_register
 
 from .admin_views import PersonEraseView
@@ -22,18 +22,16 @@ def register_privacy_permissions():
     return Permission.objects.filter(content_type__app_label="privacy", codename="erase_person")
 
 
-@hooks.register("register_log_actions")
-def register_privacy_log_actions(actions):
-    @actions.register_action(PERSON_ERASE_ACTION)
-    class PersonEraseFormatter(LogFormatter):
-        label = _("Erase personal data")
+def _erase_message(data: dict) -> str:
+    message = (
+        _("Account %(id)s erased")
+        if data.get("mode") == EraseMode.ERASE
+        else _("Account %(id)s pseudonymised")
+    )
+    return message % {"id": data.get("erased_user_id")}
 
-        def format_message(self, log_entry):
-            if log_entry.data.get("mode") == EraseMode.ERASE:
-                message = _("Account %(id)s erased")
-            else:
-                message = _("Account %(id)s pseudonymised")
-            return message % {"id": log_entry.data.get("erased_user_id")}
+
+log_actions_register({PERSON_ERASE_ACTION: (_("Erase personal data"), _erase_message)})
 
 
 @hooks.register("register_user_listing_buttons")

@@ -8,6 +8,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.utils import timezone, translation
 from django.utils.encoding import escape_uri_path, iri_to_uri
 
@@ -46,6 +47,4 @@ def answer_key(*, host: str, scheme: str, path: str, query_string: str, accepts_
 
 def has_visitor_state(cookie_names) -> bool:
     """A session (so perhaps someone logged in) or pending messages: this visitor's own page."""
-    from django.contrib.messages.storage.cookie import CookieStorage
-
     return settings.SESSION_COOKIE_NAME in cookie_names or CookieStorage.cookie_name in cookie_names

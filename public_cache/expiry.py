@@ -1,19 +1,20 @@
 """How long a stored answer may be kept: an hour at most, but never past the next moment a page's
-content changes by itself. Midnight is the answer key's own (its date); during the day a
-consultation's status changes when registration opens or closes and when it ends (consultations/status.py)."""
+content changes by itself. Midnight is the answer key's own (its date); during the day the apps
+registered in clock.py say when (a consultation's status, when registration opens or closes and when
+it ends)."""
 
 import math
 
 from django.conf import settings
 from django.utils import timezone
 
-from consultations.status import next_status_change
+from .clock import next_change
 
 
 def seconds_to_keep() -> int:
-    """One query, made only when an answer is stored (a miss)."""
+    """Made only when an answer is stored (a miss): one query per registered provider."""
     now = timezone.now()
-    change = next_status_change(now)
+    change = next_change(now)
     if change is None:
         return settings.SAKRAD_PUBLIC_CACHE_SECONDS
     return max(1, min(settings.SAKRAD_PUBLIC_CACHE_SECONDS, math.ceil((change - now).total_seconds())))

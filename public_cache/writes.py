@@ -3,43 +3,54 @@
 
 A write replaces the generation at once and again when its transaction commits: a page rendered
 between the two from the old rows is stored under the first token and is stale from the second.
+
+Which tables' writes leave the cache alone is declared next to each model (`declarations.py`) and
+learnt once at startup (`apps.py`); a table nobody declared empties the cache.
 """
 
 import re
 
 from django.db import transaction
 
+from .declarations import NO_EXEMPTIONS, Exemptions
 from .generation import generation_bump
 
 WRITE = re.compile(
     r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[\"`]?(\w+)", re.IGNORECASE
 )
+# An UPDATE's assignments, when it has a WHERE; each must be a plain `"column" = %s` to be read.
+UPDATE_SET = re.compile(r"^\s*UPDATE\s+[\"`]?\w+[\"`]?\s+SET\s+(.+?)\s+WHERE\s", re.IGNORECASE | re.DOTALL)
+ASSIGNMENT = re.compile(r"^\s*[\"`]?(\w+)[\"`]?\s*=\s*%s\s*$")
 
-# Tables no public page reads, or that reading a page writes itself (image renditions): writing
-# them must not empty the cache. The live notes are the busiest: during a conference their log
-# takes hundreds of writes a second, and they reach the public only through compiled minutes.
-UNSHOWN_TABLES = frozenset({
-    "django_session", "django_admin_log",
-    "account_emailaddress", "account_emailconfirmation", "mfa_authenticator",
-    "notes_notelog", "notes_noteupdate", "notes_notesnapshot", "breakouts_notepoint",
-    "invitations_invitationdelivery", "privacy_personaldata",
-    "wagtailadmin_editingsession", "wagtailadmin_formstate", "wagtailusers_userprofile",
-    "wagtailcore_pagesubscription", "wagtailcore_pagelogentry", "wagtailcore_modellogentry",
-    "wagtailcore_comment", "wagtailcore_commentreply", "wagtailcore_uploadedfile",
-    "wagtailimages_rendition",
-})
-# Every login stamps the account; a morning of logins would otherwise empty the cache each time.
-LAST_LOGIN_ONLY = re.compile(
-    r"^\s*UPDATE\s+\"?accounts_user\"?\s+SET\s+\"?last_login\"?\s*=\s*%s\s+WHERE", re.IGNORECASE
-)
+# Until startup has read the declarations, every write empties the cache.
+_exempt = NO_EXEMPTIONS
+
+
+def exempt_writes(exemptions: Exemptions) -> None:
+    # Set once, at startup, from every app's declarations.
+    global _exempt
+    _exempt = exemptions
 
 
 def shows_publicly(sql: str) -> bool:
-    """Whether this statement writes something a public page may show (unknown tables do)."""
+    """Whether this statement writes something a public page may show (undeclared tables do)."""
     match = WRITE.match(sql)
     if match is None:
         return False
-    return match[1].lower() not in UNSHOWN_TABLES and not LAST_LOGIN_ONLY.match(sql)
+    table = match[1].lower()
+    if table in _exempt.tables:
+        return False
+    unshown = _exempt.columns.get(table)
+    return not (unshown and sets_only(sql, unshown))
+
+
+def sets_only(sql: str, columns: frozenset[str]) -> bool:
+    """Whether an UPDATE sets nothing but these columns (an account's `last_login` at each login)."""
+    match = UPDATE_SET.match(sql)
+    if match is None:
+        return False
+    assignments = [ASSIGNMENT.match(part) for part in match[1].split(",")]
+    return all(assigned is not None and assigned[1].lower() in columns for assigned in assignments)
 
 
 def invalidate_on_write(execute, sql, params, many, context):

@@ -4,9 +4,12 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
+
 from .validation import REGISTRY_NUMBER_MAX_LENGTH, validate_registry_number
 
 
+@leaves_public_pages_alone
 class ConsultationRecord(models.Model):
     """A consultation as the ministry's registry knows it: its registry number and its last archive export.
 

@@ -4,17 +4,16 @@ Views parse the request, read through the selectors and render; the figures are 
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from .export import figures_csv
@@ -23,16 +22,14 @@ from .permissions import can_view_representation
 from .selectors import consultation_line, consultations_in_year, figures_for, years_with_consultations
 
 
-class StaffOnly:
-    def dispatch(self, request, *args, **kwargs):
+class StaffOnly(AdminGuardMixin):
+    def allowed(self, request, **kwargs):
         if not can_view_representation(user=request.user):
-            # Staff of another role are told no (a real 403, not Wagtail's bounce); the admin already
-            # sends everyone else to its login.
-            return permission_denied(request, PermissionDenied())
+            return False
         year = kwargs.get("year")
         if year is not None and not 1 <= year <= 9999:
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
+        return True
 
 
 class RepresentationPage(StaffOnly, WagtailAdminTemplateMixin, TemplateView):
@@ -77,7 +74,6 @@ class ConsultationView(ConsultationScreenMixin, RepresentationPage):
     @cached_property
     def consultation(self) -> ConsultationPage:
         return get_object_or_404(ConsultationPage, pk=self.kwargs["consultation_id"])
-
 
     def get_context_data(self, **kwargs):
         figures = figures_for([consultation_line(self.consultation)])

@@ -8,6 +8,7 @@ site on is configuration like the database's. Nor the request's host: an e-mail 
 the request, a task has none, and a PDF cached from one host would carry it to everyone.
 """
 
+from django.apps import apps
 from django.conf import settings
 
 
@@ -28,10 +29,11 @@ def pages_link_on_base_url() -> None:
     method Page.full_url, get_full_url() and Wagtail's own users of them (the sitemap, the API's
     html_url) go through. Relative URLs (page.url) do not change.
 
-    Set on Page itself, once, at start-up (HomeConfig.ready), rather than on our page models: Wagtail
+    Set on Page itself, once, at start-up (SakradConfig.ready), rather than on our page models: Wagtail
     hands out plain Page instances too (the API's listing, a Site's root page, a page's children).
     """
-    from wagtail.models import Page  # not at the top: the settings import this module
+    # From the registry, not imported at the top: the settings import this module, before any model loads.
+    Page = apps.get_model("wagtailcore", "Page")
 
     original = Page.get_url_parts
     if getattr(original, "on_base_url", False):

@@ -10,6 +10,8 @@ recovery codes alone do not count.
 
 from __future__ import annotations
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from wagtail.permissions import page_permission_policy
 
@@ -33,9 +35,6 @@ def has_second_factor(user) -> bool:
     fallback for a lost one."""
     cached = getattr(user, _SECOND_FACTOR_CACHE, None)
     if cached is None:
-        from allauth.mfa.models import Authenticator
-        from allauth.mfa.utils import is_mfa_enabled
-
         cached = is_mfa_enabled(user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN])
         setattr(user, _SECOND_FACTOR_CACHE, cached)
     return cached

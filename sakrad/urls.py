@@ -9,9 +9,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.search import search
 from minutes.feeds import MinutesFeed
 from public_cache.views import public_cache
+from site_search.views import search
 
 from .api import api_router
 from .health import healthz, readyz
@@ -62,7 +62,7 @@ urlpatterns += i18n_patterns(
     path("inspel/", include("open_input.urls")),  # open input (öppet inspel): anyone, no account
     path("granska/", include("corrections.urls")),  # attendees suggest corrections to draft minutes
     path("kalender/", include("cycle.urls")),  # the public calendar (ICS) of consultations
-    path("sok/", search, name="search"),  # search across consultations and minutes (home/search.py)
+    path("sok/", search, name="search"),  # search across consultations and minutes (site_search/views.py)
     path("protokoll/feed/", include(([path("", public_cache(MinutesFeed()), name="minutes")], "feeds"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

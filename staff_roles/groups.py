@@ -37,6 +37,11 @@ _("Editors")
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
+# The Wagtail group approval task whose groups are the roles that approve minutes (`approves_minutes`),
+# the one step of the minutes workflow (minutes/services/workflow.py). Stored in Swedish (minutes 0007):
+# Wagtail's admin shows it as stored, inside its own sentences.
+APPROVAL_TASK = "Godkännande av enhetschef"
+
 
 @dataclass(frozen=True)
 class StaffRole:
@@ -44,7 +49,7 @@ class StaffRole:
     model_permissions: tuple[str, ...]  # "app_label.codename"
     page_permissions: tuple[str, ...] = ()  # wagtailcore codenames, on the root of the page tree
     collection_permissions: tuple[str, ...] = ()  # "app_label.codename", on the root collection
-    approves_minutes: bool = False  # a group of the minutes workflow's approval task
+    approves_minutes: bool = False  # a group of APPROVAL_TASK
 
 
 ORGANISER = StaffRole(

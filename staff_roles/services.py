@@ -1,4 +1,5 @@
-"""Making the staff groups of `groups.STAFF_ROLES` exist with exactly their permissions.
+"""Making the staff groups of `groups.STAFF_ROLES` exist with exactly their permissions, and the approval
+task (`groups.APPROVAL_TASK`) with exactly the approving roles' groups.
 
 Written against an `apps` registry so that migrations (historical models) and the running site (the
 demo, the test world) share one implementation.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from django.apps import apps as global_apps
 from django.db import transaction
 
-from .groups import STAFF_ROLES, STAFF_ROLES_BY_NAME, StaffRole
+from .groups import APPROVAL_TASK, STAFF_ROLES, STAFF_ROLES_BY_NAME, StaffRole
 
 
 @transaction.atomic
@@ -24,6 +25,18 @@ def staff_group(name: str, *, apps=global_apps):
     (a test database emptied by a transactional test, say)."""
     Group = apps.get_model("auth", "Group")
     return Group.objects.filter(name=name).first() or _group_set(apps, STAFF_ROLES_BY_NAME[name])
+
+
+def approval_task_ensure():
+    """The approval task, on the running site: made when missing, with the approving roles' groups (made
+    too when missing); left as it is otherwise (staff may have renamed or extended it in the admin)."""
+    groups = [staff_group(role.name) for role in STAFF_ROLES if role.approves_minutes]
+    tasks = global_apps.get_model("wagtailcore", "GroupApprovalTask").objects
+    task = tasks.filter(name=APPROVAL_TASK).first()
+    if task is None:
+        task = tasks.create(name=APPROVAL_TASK)
+        task.groups.set(groups)
+    return task
 
 
 def _group_set(apps, role: StaffRole):
@@ -48,16 +61,13 @@ def _group_set(apps, role: StaffRole):
             group=group, collection=root_collection, permission=_permission(apps, name)
         )
 
-    # Imported here: the minutes workflow imports this module.
-    from minutes.services.workflow import TASK_NAME, minutes_workflow_ensure
-
     tasks = apps.get_model("wagtailcore", "GroupApprovalTask").objects
-    task = tasks.filter(name=TASK_NAME).first()
+    task = tasks.filter(name=APPROVAL_TASK).first()
     if task is None and role.approves_minutes and apps is global_apps:
-        # Minutes 0003 makes the workflow before any migration calls this; on the running site it can
-        # be gone (a test database flushed by a transactional test), and approving is the role itself.
-        minutes_workflow_ensure()
-        task = tasks.filter(name=TASK_NAME).first()
+        # Minutes 0003 makes the task before any migration calls this; on the running site it can be
+        # gone (a test database flushed by a transactional test), and approving is the role itself.
+        # The minutes workflow takes it up as its step when it is next ensured.
+        task = tasks.create(name=APPROVAL_TASK)
     if task is not None:
         if role.approves_minutes:
             task.groups.add(group)

@@ -4,10 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
+
 COMMENT_MAX_LENGTH = 2000
 RESOLUTION_NOTE_MAX_LENGTH = 500
 
 
+@leaves_public_pages_alone
 class WorkingGroupMember(models.Model):
     consultation = models.ForeignKey(
         "consultations.ConsultationPage",
@@ -42,6 +45,7 @@ class WorkingGroupMember(models.Model):
         return f"{self.user} ({self.consultation_id})"
 
 
+@leaves_public_pages_alone
 class QuestionComment(models.Model):
     """A member's comment on one draft question. Keyed by the question's number, not its row: a
     question in a revision that was never published has no row of its own."""

@@ -2,10 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail import hooks
-from wagtail.log_actions import LogFormatter
 
 from consultations.models import ConsultationPage
+from sakrad.admin_logs import log_actions_register
 from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_item_register
 
 from . import admin_views
@@ -24,18 +23,7 @@ LOG_ACTIONS = {
     ),
 }
 
-
-class WorkingGroupFormatter(LogFormatter):
-    def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return str(self.message) % {"number": data.get("question_number", "")}
-
-
-@hooks.register("register_log_actions")
-def register_working_group_log_actions(registry):
-    for action, (label, message) in LOG_ACTIONS.items():
-        formatter = type("Formatter", (WorkingGroupFormatter,), {"label": label, "message": message})
-        registry.register_action(action)(formatter)
+log_actions_register(LOG_ACTIONS, prepare=lambda data: {"number": data.get("question_number", "")})
 
 
 admin_urls_register("arbetsgrupp", admin_views.urlpatterns, namespace="working_groups_admin")

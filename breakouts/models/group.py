@@ -5,7 +5,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
 
+
+@leaves_public_pages_alone
 class BreakoutGroup(models.Model):
     """One breakout group of a consultation: a few participants, a facilitator, a note-taker, questions."""
 

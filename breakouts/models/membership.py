@@ -2,7 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
 
+
+@leaves_public_pages_alone
 class GroupMembership(models.Model):
     """A participant in a breakout group. One group per person per consultation (the services enforce
     it, with `consultation` copied here so the database refuses a second group as well)."""

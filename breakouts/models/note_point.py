@@ -1,7 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
 
+
+# Stored when a group's notes close; they reach the public only through compiled minutes.
+@leaves_public_pages_alone
 class NotePoint(models.Model):
     """One point of a group's notes as it stood when note-taking closed: plain rows for the minutes.
     No author on purpose: the minutes attribute nothing to named people."""

@@ -1,7 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
 
+
+@leaves_public_pages_alone
 class NoteTaking(models.Model):
     """Whether a consultation's groups may write notes: staff open it on the day and close it after."""
 

@@ -8,8 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from notes.services import note_log_lock
+
 from ..log_actions import NOTE_TAKING_CLOSE, NOTE_TAKING_OPEN
 from ..models import BreakoutGroup, NotePoint, NoteTaking
+from ..selectors import live_note_points
 from .notify import notify_groups
 
 logger = logging.getLogger(__name__)
@@ -31,25 +34,11 @@ def note_taking_open(*, consultation, actor=None) -> NoteTaking:
 
 
 def _store_final_points(group: BreakoutGroup) -> int:
-    from notes.schema import points_read
-    from notes.services import note_document_load, note_log_lock
-
     # Waits for appends in flight; later ones see the closed state and are refused.
     note_log_lock(group_id=group.pk)
-    doc, _seq = note_document_load(group_id=group.pk)
+    points = live_note_points(group)
     NotePoint.objects.filter(group=group).delete()
-    points = NotePoint.objects.bulk_create(
-        NotePoint(
-            group=group,
-            point_id=point.id,
-            question_number=point.question,
-            text=point.text,
-            takeaway=point.takeaway,
-            order=point.order,
-        )
-        for point in points_read(doc)
-    )
-    return len(points)
+    return len(NotePoint.objects.bulk_create(points))
 
 
 def _store_final_points_safely(group: BreakoutGroup) -> int:

@@ -4,11 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from public_cache.declarations import affects_public_pages
 from sakrad.page_forms import AsciiSlugPageForm
 
 from ..forms import ConsultationFilterForm
+from .page import ConsultationPage
 
 
+@affects_public_pages
 class ConsultationIndexPage(Page):
     base_form_class = AsciiSlugPageForm
     introduction = models.TextField(_("introduction"), blank=True)
@@ -19,13 +22,15 @@ class ConsultationIndexPage(Page):
     subpage_types = ["consultations.ConsultationPage"]
     max_count = 1
     page_size = 10
+    # The site's chrome (sakrad/site_chrome.py) always has it in the menu, under this label, and
+    # names it `chrome.consultation_index` for the templates' links to all consultations.
+    site_section = "consultation_index"
+    menu_label = _("Consultations")
 
     class Meta:
         verbose_name = _("consultation index")
 
     def consultations(self):
-        from .page import ConsultationPage
-
         return ConsultationPage.objects.child_of(self).for_listing()
 
     def get_context(self, request, *args, **kwargs):

@@ -13,8 +13,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from public_cache.declarations import affects_public_pages
+
 from ..admin_forms import ConsultationPageForm
 from ..blocks import AgendaItemBlock, BodyBlock, RecordingBlock
+from ..extensions import page_context, published_minutes_pages
+from ..selectors import consultation_page_details
 from ..status import ConsultationStatus, status_for
 from ..validation import DUPLICATE_QUESTION_NUMBERS
 from .queryset import ConsultationPageManager
@@ -31,6 +35,7 @@ class EventFormat(models.TextChoices):
     DIGITAL = "digital", _("Digital")
 
 
+@affects_public_pages
 class ConsultationPage(Page):
     """One consultation or one larger event such as a national conference: the same page type."""
 
@@ -189,9 +194,8 @@ class ConsultationPage(Page):
 
     @cached_property
     def published_minutes(self):
-        from minutes.models import MinutesPage
-
-        return MinutesPage.objects.child_of(self).live().public().first()
+        pages = published_minutes_pages()
+        return None if pages is None else pages.child_of(self).first()
 
     @property
     def status(self) -> ConsultationStatus:
@@ -210,15 +214,13 @@ class ConsultationPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..carry_over import carried_over_to
-        from ..selectors import consultation_page_details
-
         context = super().get_context(request, *args, **kwargs)
         context.update(consultation_page_details(page=self))
-        context["carried_over"] = carried_over_to(consultation=self)
+        context.update(page_context(consultation=self))  # what apps above add (extensions.py): carry-over
         return context
 
 
+@affects_public_pages
 class ConsultationSpeaker(Orderable):
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="speakers")
     person = models.ForeignKey(
@@ -241,6 +243,7 @@ class ConsultationSpeaker(Orderable):
         verbose_name_plural = _("speakers")
 
 
+@affects_public_pages
 class DiscussionQuestion(Orderable):
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="questions")
     number = models.PositiveSmallIntegerField(_("number"))

@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from minutes.models import MinutesPage
-from minutes.services.compile import participant_html
+from minutes.participant_text import participant_html
 
 from ..log_actions import CORRECTION_ACCEPT, CORRECTION_DECLINE
 from ..models import CorrectionSuggestion, SuggestionStatus

@@ -1,15 +1,15 @@
 """What every invitation screen shares: the consultation from the URL, and the permission check."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from ..permissions import can_manage_invitations
@@ -19,18 +19,12 @@ def consultation_url(name: str, consultation) -> str:
     return reverse(f"invitations_admin:{name}", args=[consultation.pk])
 
 
-class ConsultationMixin:
-    """Loads the consultation and refuses anyone who may not manage its invitations.
+class ConsultationMixin(AdminGuardMixin):
+    """Loads the consultation; staff who may not manage its invitations get a real 403."""
 
-    A real 403 page (not PermissionDenied, which Wagtail turns into a redirect to the dashboard):
-    staff without the permission should be told no, not bounced.
-    """
-
-    def dispatch(self, request, *args, **kwargs):
+    def allowed(self, request, **kwargs):
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        if not can_manage_invitations(user=request.user, consultation=self.consultation):
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
+        return can_manage_invitations(user=request.user, consultation=self.consultation)
 
     def url(self, name: str) -> str:
         return consultation_url(name, self.consultation)

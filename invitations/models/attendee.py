@@ -2,9 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
+
 from ..choices import AccessNeed
 
 
+# Checked in at the door on the day; the minutes hold who attended once compiled (their own write).
+@leaves_public_pages_alone
 class Attendee(models.Model):
     """A named person an organisation sends. Needs are for the organisers only, and erased after the event."""
 

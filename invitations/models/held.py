@@ -2,9 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
+
 from ..choices import HoldReason
 
 
+@leaves_public_pages_alone
 class HeldAttendee(models.Model):
     """A person an organisation named through its RSVP link whom the link may not add (a staff
     account, another organisation's account or attendee): never an attendee, never linked to an

@@ -1,10 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import affects_public_pages
+
 from ..choices import InvitationStatus
 from .queryset import InvitationQuerySet
 
 
+# The consultation page lists the invited organisations.
+@affects_public_pages
 class Invitation(models.Model):
     """One organisation invited to one consultation, and its answer (RSVP)."""
 

@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
 
 from ..choices import InvitationStatus
+from .attendee import Attendee
+from .sending import InvitationDelivery
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -21,8 +23,6 @@ class InvitationQuerySet(models.QuerySet):
     def with_removable(self):
         """`removable`: never sent nor queued in a send, so it can simply be deleted; any other is
         withdrawn instead (services/withdraw.py), since the organisation may have had an email."""
-        from .sending import InvitationDelivery
-
         queued = Exists(InvitationDelivery.objects.filter(invitation=OuterRef("pk")))
         never_sent = Q(status=InvitationStatus.NOT_SENT, sent_at__isnull=True)
         return self.annotate(removable=ExpressionWrapper(never_sent & ~queued, output_field=BooleanField()))
@@ -32,8 +32,6 @@ class InvitationQuerySet(models.QuerySet):
 
     def seats_taken(self, *, exclude=None) -> int:
         """Attendees of accepted invitations: what counts against the consultation's capacity."""
-        from .attendee import Attendee
-
         rows = Attendee.objects.filter(invitation__in=self.accepted())
         if exclude is not None:
             rows = rows.exclude(invitation=exclude)

@@ -2,9 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from public_cache.declarations import leaves_public_pages_alone
+
 from ..choices import DeliveryStatus, SendKind
 
 
+@leaves_public_pages_alone
 class InvitationSend(models.Model):
     """One press of "send" (invitations or a reminder): its progress, and what a retry picks up."""
 
@@ -43,6 +46,7 @@ class InvitationSend(models.Model):
         return self.sent + self.failed + self.skipped
 
 
+@leaves_public_pages_alone
 class InvitationDelivery(models.Model):
     """One organisation's email within one send; the unique pair is what stops a second mail."""
 

@@ -8,6 +8,7 @@ from ..models import Attendee
 from ..permissions import rsvp_link_refusal
 from ..selectors import accounts_by_email
 from .attendees import AttendeeData
+from .common import enqueue_after_commit
 from .holds import Held, held_attendees_store
 
 
@@ -71,8 +72,6 @@ def attendee_accounts_link(*, attendees: Iterable[Attendee]) -> list[Attendee]:
 
 def login_emails_queue(*, attendees: Iterable[Attendee]) -> None:
     """Queues the login email for each attendee whose account can log in."""
-    from .common import enqueue_after_commit
-
     ids = [attendee.pk for attendee in attendees if attendee.user and attendee.user.is_active]
     if ids:
         enqueue_after_commit("attendee_login_emails_task", attendee_ids=ids)

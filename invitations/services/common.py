@@ -26,7 +26,8 @@ def enqueue_after_commit(task_name: str, **kwargs) -> None:
     """Queues a background task once the transaction commits: a rolled-back change mails no one."""
 
     def enqueue():
-        from .. import tasks  # the tasks call the services, so they are imported only when used
+        # Not at the top: the tasks import the services (invitation_send), so each would load the other.
+        from .. import tasks
 
         getattr(tasks, task_name).enqueue(**kwargs)
 

@@ -3,7 +3,7 @@ own sentences ("Lämna in till <workflow>", "Skicka om till <task>") and in ever
 English ones read as untranslated text in the Swedish interface. Renamed only while they still have the
 names minutes 0003 gave them: staff may have renamed them since. Reversible.
 
-After staff_roles 0001, which finds the task by the name in minutes/services/workflow.py.
+After staff_roles 0001, which finds the task by the name in staff_roles/groups.py (APPROVAL_TASK).
 """
 
 from django.db import migrations

@@ -3,9 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from public_cache.declarations import affects_public_pages
+
 FOLLOW_UP_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+@affects_public_pages
 class FollowUp(Orderable):
     """What happened next ("we asked, you said, we did"), dated, answering some of the takeaways.
 

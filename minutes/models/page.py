@@ -12,15 +12,18 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from public_cache.declarations import affects_public_pages
 from sakrad.page_forms import AsciiSlugPageForm
 
 from ..api import FollowUpsField
 from ..blocks import MinutesBodyBlock
+from ..pdf import pdf_response
+from ..reading import minutes_page_details
+from .follow_up import FollowUp
+from .takeaway import Takeaway
 
 
 def _takeaway_ids():
-    from .takeaway import Takeaway
-
     return Takeaway.objects.only("pk", "page_id")
 
 
@@ -56,6 +59,7 @@ class MinutesPageQuerySet(PageQuerySet):
 MinutesPageManager = PageManager.from_queryset(MinutesPageQuerySet)
 
 
+@affects_public_pages
 class MinutesPage(RoutablePageMixin, Page):
     """The published record of one consultation; statements are never attributed to people or to
     named organisations."""
@@ -127,8 +131,6 @@ class MinutesPage(RoutablePageMixin, Page):
     def with_api_relations(self):
         """This page with its follow-ups and their answered takeaways read in two queries, not one per
         follow-up, for the open-data API (sakrad/api.py, minutes/api.py)."""
-        from .follow_up import FollowUp
-
         rows = FollowUp.objects.prefetch_related(Prefetch("answers", queryset=_takeaway_ids()))
         prefetch_related_objects([self], Prefetch("follow_ups", queryset=rows))
         return self
@@ -138,8 +140,6 @@ class MinutesPage(RoutablePageMixin, Page):
         kept on the takeaway's row, outside the revisions (minutes/models/takeaway.py), so neither
         the editor nor publishing an older revision turns a status back."""
         page = super().with_content_json(content)
-        from .takeaway import Takeaway
-
         current = dict(Takeaway.objects.filter(page_id=self.pk).values_list("pk", "status"))
         for takeaway in page.takeaways.all():
             if takeaway.pk in current:
@@ -174,14 +174,10 @@ class MinutesPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from ..reading import minutes_page_details
-
         context.update(minutes_page_details(page=self))
         return context
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
         """The same content as a PDF, made once per version of what it shows (minutes/pdf.py)."""
-        from ..pdf import pdf_response
-
         return pdf_response(self, request)

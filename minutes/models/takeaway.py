@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
+from public_cache.declarations import affects_public_pages
+
 
 class TakeawayStatus(models.TextChoices):
     """Where the ministry stands on a takeaway, set by staff with the follow-ups."""
@@ -28,6 +30,7 @@ class StatusField(models.CharField):
 UNANSWERED = (TakeawayStatus.OPEN, TakeawayStatus.IN_PROGRESS)
 
 
+@affects_public_pages
 class Takeaway(Orderable):
     """A takeaway (medskick) the groups brought to the plenary, as the minutes record it: follow-ups
     answer these, and the next consultation on the theme carries the open ones forward.

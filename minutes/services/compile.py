@@ -6,7 +6,8 @@ their group or author, and every participant-written string is escaped, wrapped 
 passed through the one sanitiser before it is stored as rich text.
 
 The takeaways are written once, as `Takeaway` rows (their one record, shown under their question by
-the body's question records); the body holds the questions and the other points.
+the body's question records); the body holds the questions and the other points, then the sections
+other apps add (open input's answers: minutes/sections.py).
 
 Re-compiling updates an unedited draft in place (a new revision). A draft whose body or takeaways
 differ from what the compile step last wrote has been edited by staff (or by an accepted correction):
@@ -23,25 +24,20 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from sakrad.sanitiser import html_sanitise
-
+from ..blocks import PRESENTERS_MAX, QUESTION_MAX, SUB_QUESTION_MAX
 from ..log_actions import MINUTES_COMPILE
 from ..models import MinutesPage, Takeaway
-from ..reading import ordered_takeaways
+from ..participant_text import participant_html
+from ..reading import OTHER_POINTS_NUMBER, ordered_takeaways
+from ..sections import minutes_sections
 from ..selectors import QuestionNotes, attended_organisations, note_points_by_question, note_taking_for
 from .workflow import minutes_workflow_assign
 
-# The CharBlocks' limits in minutes/blocks.py, and Wagtail's for a page title.
-TITLE_MAX = 255
-QUESTION_MAX = 1000
-SUB_QUESTION_MAX = 500
-PRESENTERS_MAX = 500
-OTHER_POINTS_NUMBER = 0
+TITLE_MAX = 255  # Wagtail's for a page title, and the presentation block's
 
 
 class MinutesCompileError(ValidationError):
@@ -64,12 +60,6 @@ def body_fingerprint(raw_body, takeaways=None) -> str:
         content = {"body": raw_body, "takeaways": [[row.question_number, row.text] for row in takeaways]}
     text = json.dumps(content, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def participant_html(text: str) -> str:
-    """A participant's plain text as inert rich text: escaped, line breaks kept, one paragraph, sanitised."""
-    lines = [escape(line.strip()) for line in text.strip().splitlines()]
-    return html_sanitise("<p>" + "<br>".join(line for line in lines if line) + "</p>")
 
 
 def _clip(text: str, limit: int) -> str:
@@ -165,10 +155,8 @@ def _compiled_content(consultation) -> dict:
         takeaways += [Takeaway(question_number=None, text=text) for text in other_takeaways]
     for position, takeaway in enumerate(takeaways):
         takeaway.sort_order = position
-    # Imported here: open_input reads participant_html from this module.
-    from open_input.minutes import open_input_minutes_blocks
-
-    body += open_input_minutes_blocks(consultation=consultation, questions=questions)
+    # What other apps add after the questions (open input's answers): minutes/sections.py.
+    body += minutes_sections(consultation=consultation, questions=questions)
 
     stream_block = MinutesPage._meta.get_field("body").stream_block
     value = stream_block.to_python(body)

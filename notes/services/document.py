@@ -17,8 +17,6 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from pycrdt import Doc
 
-from breakouts.models import BreakoutGroup
-
 from ..models import NoteAuthorBytes, NoteSnapshot, NoteUpdate, NoteWriter
 from ..rules import Strictness
 from ..shape import DocShape, Outcome
@@ -182,14 +180,6 @@ def note_author_bytes(*, group_id: int) -> dict[int, int]:
     for author_id, total in rows.annotate(total=Sum(Length("data"))).values_list("author_id", "total"):
         totals[author_id] = totals.get(author_id, 0) + (total or 0)
     return totals
-
-
-def note_group_questions(*, group_id: int) -> frozenset[int]:
-    """The question numbers a point of this group may name: its consultation's."""
-    numbers = BreakoutGroup.objects.filter(pk=group_id).values_list(
-        "consultation__questions__number", flat=True
-    )
-    return frozenset(number for number in numbers if number is not None)
 
 
 def note_writers(*, group_id: int) -> dict[int, int]:

@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ..models import NoteLog, NoteUpdate, NoteWriter
+from ..room import room
 
 
 class NoteTakingClosed(Exception):
@@ -38,8 +39,6 @@ def note_update_append(
     """Stores one Yjs update and returns its sequence number. Committed when this returns, so the
     caller may relay it: the log holds every update anyone has seen. `new_writers`: client ids the
     update is the first to write with, recorded as the author's (notes.models.NoteWriter)."""
-    from breakouts.selectors import group_note_taking_open
-
     # The UPDATE takes the lock first, so two appends to one group queue here and the numbers are
     # gapless; the unique (group, seq) is the backstop.
     seq = _log_bump(group_id)
@@ -47,7 +46,7 @@ def note_update_append(
         NoteLog.objects.get_or_create(group_id=group_id)
         seq = _log_bump(group_id)
     # Checked under the lock: closing takes it too, so nothing lands after the final notes were stored.
-    if not group_note_taking_open(group_id=group_id):
+    if not room().is_open(group_id=group_id):
         raise NoteTakingClosed(group_id)
     _log_insert(group_id=group_id, seq=seq, update=bytes(update), author_id=author_id)
     if new_writers and author_id is not None:

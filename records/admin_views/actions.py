@@ -18,12 +18,7 @@ from .index import ConsultationRecordView
 
 class ActionView(ConsultationRecordView):
     http_method_names = ["post"]
-
-    def dispatch(self, request, *args, **kwargs):
-        # The method first, as require_POST would: a GET is refused before any object is looked up.
-        if request.method.lower() not in self.http_method_names:
-            return self.http_method_not_allowed(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
+    method_first = True
 
 
 class RegistryNumberView(ActionView):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from ..forms import RegistryNumberForm
@@ -17,23 +16,16 @@ from ..permissions import can_manage_records
 from ..selectors import published_minutes, record_for
 
 
-class ConsultationAccessMixin:
-    """Staff without rights on this consultation get a real 403, not Wagtail's bounce."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        if not can_manage_records(user=request.user, consultation=self.consultation):
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
-
-
 class ConsultationRecordView(
-    ConsultationAccessMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+    AdminGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
 ):
     template_name = "records/admin/consultation.html"
     page_title = gettext_lazy("Registry and archive")
     header_icon = "folder-open-inverse"
 
+    def allowed(self, request, **kwargs):
+        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
+        return can_manage_records(user=request.user, consultation=self.consultation)
 
     def get_context_data(self, **kwargs):
         record = record_for(consultation=self.consultation)

@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "daphne",
+    "sakrad",  # the core: shared template tags (sakrad_tags), the pages' base URL
     "accounts",
     "organisations",
     "consultations",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "notes",
     "staff_roles",
     "home",
+    "demo",  # the seed_demo command
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

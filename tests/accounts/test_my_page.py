@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
-from accounts.selectors import my_consultations
 from breakouts.services import breakout_group_create, group_member_add
 from corrections.models import CorrectionRound
 from invitations.models import Attendee, Invitation, InvitationStatus
+from invitations.my_page import my_consultations
 from minutes.models import MinutesPage
 from tests.factories import MinutesPageFactory
 from tests.invitations import factories

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, PageLogEntry
 
-from consultations.log_actions import CONSULTATION_DUPLICATE
 from consultations.models import ConsultationPage
-from consultations.services import consultation_duplicate
-from consultations.services.duplicate import copy_title, next_year_date
+from cycle.log_actions import CONSULTATION_DUPLICATE
+from cycle.services import consultation_duplicate
+from cycle.services.duplicate import copy_title, next_year_date
 from invitations.models import Invitation, InvitationStatus
 from tests.carry_over.conftest import logged_in
 from tests.factories import (

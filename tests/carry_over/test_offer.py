@@ -6,7 +6,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from consultations.carry_over import takeaway_choices, takeaways_to_offer
+from consultations.models import ConsultationPage
+from cycle.carry_over import takeaway_choices, takeaways_to_offer
+from cycle.consultation_extensions import CARRY_OVER_NO_THEMES
 from minutes.models.takeaway import TakeawayStatus
 from tests.carry_over.conftest import logged_in, next_consultation
 from tests.factories import ConsultationPageFactory
@@ -63,9 +65,6 @@ def test_the_editor_offers_them_as_checkboxes(index, cycle, organiser):
 
 
 def test_a_new_page_explains_to_pick_themes_first(index, cycle, organiser):
-    from consultations.admin_forms import CARRY_OVER_NO_THEMES
-    from consultations.models import ConsultationPage
-
     url = reverse("wagtailadmin_pages:add", args=["consultations", "consultationpage", index.pk])
     response = logged_in(organiser).get(url)
     assert response.status_code == 200

@@ -8,9 +8,10 @@ import pytest
 from django.conf import settings
 
 from accounts.mail import is_ours
-from minutes.services.workflow import TASK_NAME, WORKFLOW_NAME
+from minutes.services.workflow import WORKFLOW_NAME
 from sakrad import mail as shared_mail
 from sakrad.mail import TEXT_SEPARATOR
+from staff_roles.groups import APPROVAL_TASK
 
 from .conftest import BASE, not_on_base
 from .emails import send_every_email
@@ -21,7 +22,7 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Pieces of other e-mails' templates, not e-mails of their own.
 INCLUDES = {"invitations/email/details.txt", "email/signature.txt"}
 # The step and workflow names as stored, in English: Wagtail's own subjects ended in them.
-STEP_NAMES = (TASK_NAME, WORKFLOW_NAME, "Moderators approval")
+STEP_NAMES = (APPROVAL_TASK, WORKFLOW_NAME, "Moderators approval")
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone, translation
 
-from consultations.carry_over import takeaways_to_offer
 from consultations.models import ConsultationPage
 from corrections.passages import draft_passages
 from corrections.services import correction_accept, correction_round_open, correction_suggest
+from cycle.carry_over import takeaways_to_offer
 from minutes import pdf as minutes_pdf
 from minutes.models import MinutesPage, Takeaway
 from minutes.models.takeaway import TakeawayStatus

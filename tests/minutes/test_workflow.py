@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowState
 
-from minutes.services.workflow import TASK_NAME, WORKFLOW_NAME, minutes_workflow_ensure
+from minutes.services.workflow import WORKFLOW_NAME, minutes_workflow_ensure
+from staff_roles.groups import APPROVAL_TASK
 from tests.minutes.workflow_helpers import draft_minutes, edit_form, held_consultation, live_page, staff
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_the_workflow_exists_once_with_one_task_for_the_approvers(index):
     minutes_workflow_ensure()
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     tasks = [task.specific for task in workflow.tasks]
-    assert [task.name for task in tasks] == [TASK_NAME]
+    assert [task.name for task in tasks] == [APPROVAL_TASK]
     assert [group.name for group in tasks[0].groups.all()] == ["Approvers"]
 
 

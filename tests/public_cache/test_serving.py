@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page
 
-from consultations.status import next_status_change
+from consultations.status_changes import next_status_change
 from organisations.models import Person
 from public_cache.expiry import seconds_to_keep
 from tests.factories import ConsultationPageFactory

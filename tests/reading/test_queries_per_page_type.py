@@ -4,7 +4,8 @@ tests/reading/page_types.py gives it, and in the same number with three times th
 The world and its content are built once for the module (and rolled back at its end); each page
 type is measured with one unit of content (tests/reading/growth.py) and again with three. Two counts
 grew when this was written and were fixed: search results loaded each result's body images
-(home/search.py), and the API's minutes read each follow-up's takeaways (MinutesPage.with_api_relations).
+(site_search/views.py), and the API's minutes read each follow-up's takeaways
+(MinutesPage.with_api_relations).
 """
 
 from __future__ import annotations

@@ -19,8 +19,9 @@ from wagtail.models import (
 
 from demo.accounts import ensure_groups
 from demo.tally import Tally
-from minutes.services.workflow import TASK_NAME, minutes_workflow_ensure
+from minutes.services.workflow import WORKFLOW_NAME, minutes_workflow_ensure
 from staff_roles.groups import (
+    APPROVAL_TASK,
     APPROVERS,
     EDITORS,
     ORGANISERS,
@@ -29,6 +30,7 @@ from staff_roles.groups import (
     WAGTAIL_MODERATORS,
     StaffRole,
 )
+from staff_roles.services import staff_groups_ensure
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +49,7 @@ def _held(group: Group) -> dict:
             (row.collection.depth, f"{row.permission.content_type.app_label}.{row.permission.codename}")
             for row in GroupCollectionPermission.objects.filter(group=group)
         },
-        "approves": GroupApprovalTask.objects.filter(name=TASK_NAME, groups=group).exists(),
+        "approves": GroupApprovalTask.objects.filter(name=APPROVAL_TASK, groups=group).exists(),
     }
 
 
@@ -96,8 +98,21 @@ def test_wagtails_starting_moderation_is_gone():
 
 def test_only_approvers_approve_minutes():
     minutes_workflow_ensure()
-    task = GroupApprovalTask.objects.get(name=TASK_NAME)
+    task = GroupApprovalTask.objects.get(name=APPROVAL_TASK)
     assert [group.name for group in task.groups.all()] == [APPROVERS]
+
+
+def test_a_flushed_database_gets_the_approval_task_back_and_the_workflow_takes_it_up():
+    """A transactional test's flush empties the tables: the staff roles make their approval task again
+    (staff_roles/services.py), and the minutes workflow, made again later, has it as its one step."""
+    Workflow.objects.filter(name=WORKFLOW_NAME).delete()
+    GroupApprovalTask.objects.filter(name=APPROVAL_TASK).delete()
+    Group.objects.filter(name__in=[role.name for role in STAFF_ROLES]).delete()
+    staff_groups_ensure()
+    _assert_exactly_the_roles()
+    workflow = minutes_workflow_ensure()
+    assert [task.name for task in workflow.tasks] == [APPROVAL_TASK]
+    assert GroupApprovalTask.objects.filter(name=APPROVAL_TASK).count() == 1
 
 
 def test_the_demo_uses_the_migrations_groups_unchanged():
@@ -108,4 +123,3 @@ def test_the_demo_uses_the_migrations_groups_unchanged():
     assert {name: group.pk for name, group in groups.items()} == ids
     assert {name: _held(group) for name, group in groups.items()} == before
     assert tally.as_dict()["group"] == {"created": 0, "existing": len(STAFF_ROLES)}
-

@@ -26,12 +26,7 @@ def index_url(consultation, anchor: str = "") -> str:
 class ActionView(WorkingGroupIndexView):
     # An invalid form is shown again on the index, so the error sits beside its field.
     http_method_names = ["post"]
-
-    def dispatch(self, request, *args, **kwargs):
-        # The method first, as require_POST would: a GET is refused before any object is looked up.
-        if request.method.lower() not in self.http_method_names:
-            return self.http_method_not_allowed(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
+    method_first = True
 
 
 class MemberAddView(ActionView):

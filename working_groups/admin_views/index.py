@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from ..forms import MemberAddForm
@@ -17,26 +16,19 @@ from ..permissions import can_manage_working_group
 from ..selectors import draft_review, members_of
 
 
-class ConsultationAccessMixin:
-    """Staff without rights on this consultation get a real 403, not Wagtail's bounce."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.consultation = self.get_consultation(**kwargs)
-        if not can_manage_working_group(user=request.user, consultation=self.consultation):
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_consultation(self, **kwargs):
-        return get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-
-
 class WorkingGroupIndexView(
-    ConsultationAccessMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+    AdminGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
 ):
     template_name = "working_groups/admin/index.html"
     page_title = gettext_lazy("Working group")
     header_icon = "group"
 
+    def allowed(self, request, **kwargs):
+        self.consultation = self.get_consultation(**kwargs)
+        return can_manage_working_group(user=request.user, consultation=self.consultation)
+
+    def get_consultation(self, **kwargs):
+        return get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("member_form", MemberAddForm())

@@ -1,40 +1,39 @@
 """/admin/consultations/<id>/duplicate/: copy a consultation as the start of the next one.
 
 GET says what is copied and what is not; POST makes the copy and opens it in the editor. Views only
-parse the request and call the service."""
+parse the request and call the service. The address and its name stay the consultations' (under
+/admin/consultations/, "consultations_admin:duplicate"): it is a consultation's screen."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from consultations.models import ConsultationPage
+from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from .carry_over import takeaways_for_copy
-from .models import ConsultationPage
 from .permissions import can_copy_invitation_list, can_duplicate_consultation
 from .services import consultation_duplicate, next_year_date
 
 
-class DuplicateConsultationView(ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "consultations/admin/duplicate.html"
+class DuplicateConsultationView(
+    AdminGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    template_name = "cycle/admin/duplicate.html"
     page_title = gettext_lazy("Duplicate as next consultation")
     header_icon = "copy"
 
-    def dispatch(self, request, *args, **kwargs):
+    def allowed(self, request, **kwargs):
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        if not can_duplicate_consultation(request.user, self.consultation):
-            return permission_denied(request, PermissionDenied())  # a real 403, not Wagtail's bounce
-        return super().dispatch(request, *args, **kwargs)
-
+        return can_duplicate_consultation(request.user, self.consultation)
 
     def get_context_data(self, **kwargs):
         new_date = next_year_date(self.consultation.get_latest_revision_as_object().date)

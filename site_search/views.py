@@ -22,7 +22,7 @@ from consultations.models import ConsultationPage
 from minutes.models import MinutesPage, Takeaway
 from public_cache.views import public_cache
 
-from .forms_search import SiteSearchForm
+from .forms import SiteSearchForm
 
 PAGE_SIZE = 10
 SNIPPET_CHARS = 240
@@ -132,6 +132,6 @@ def search(request):
         results = [_result(specific[pk], query) for pk in ids if pk in specific]
     return render(
         request,
-        "home/search.html",
+        "site_search/search.html",
         {"form": form, "query": query, "results": results, "page_obj": page_obj},
     )

@@ -1,4 +1,5 @@
-"""Copy a consultation as the start of the next one on the same theme."""
+"""Copy a consultation as the start of the next one on the same theme: the year's consultation
+becomes next year's draft."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from consultations.models import ConsultationPage
 from invitations.services.create import invitation_create_many
 from organisations.models import Organisation
 
 from ..carry_over import takeaways_for_copy
 from ..log_actions import CONSULTATION_DUPLICATE
-from ..models import ConsultationPage
 from ..permissions import can_copy_invitation_list, can_duplicate_consultation
 
 # Belong to the event that was held, not to the next one: left empty on the copy.

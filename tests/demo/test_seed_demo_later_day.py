@@ -1,6 +1,6 @@
 """Running the demo again on a later day leaves the consultation held "today" as it was.
 
-Its own module: tests/home/test_seed_demo.py seeds once for all its tests, on the real date."""
+Its own module: tests/demo/test_seed_demo.py seeds once for all its tests, on the real date."""
 
 import datetime as dt
 
@@ -10,7 +10,7 @@ from consultations.models import ConsultationPage
 from demo.content.today import TODAY
 from demo.services import demo_seed
 from notes.models import NoteUpdate
-from tests.home.test_seed_demo import _groups
+from tests.demo.test_seed_demo import _groups
 
 pytestmark = pytest.mark.django_db
 

@@ -1,18 +1,19 @@
-"""Reads for a participant's own page: the consultations they take part in, and how they stand."""
+"""The consultations on a participant's own page (accounts/my_page.py): those they take part in, and
+how they stand. Features above invitations add to each consultation (its breakout group, published
+minutes, open review of the draft minutes) by registering a detail here, from their own my_page.py."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from breakouts.models import GroupMembership
-from corrections.selectors import rounds_for_attendee
-from invitations.models import Attendee, Invitation, InvitationStatus
-from minutes.models import MinutesPage
+from accounts.my_page import my_page_section_register
+
+from .models import Attendee, Invitation, InvitationStatus
 
 # The organisation's answer in the words of the person reading it: "Sent" (the organisers' word for
 # an invitation on its way) read like an answer, so an invitation not yet answered says so.
@@ -29,11 +30,11 @@ class MyConsultation:
     consultation: object  # ConsultationPage
     invitation: Invitation
     attendee: Attendee | None  # None: their organisation is invited, but they are not named (yet)
-    # Empty means "not placed in a group yet".
-    groups: list = field(default_factory=list)
     is_past: bool = False  # held before today; today's consultation is still "upcoming"
     is_today: bool = False
-    minutes: MinutesPage | None = None  # published (live, public) minutes
+    # Filled by the registered details (breakouts/, minutes/, corrections/ my_page.py).
+    groups: list = field(default_factory=list)  # empty means "not placed in a group yet"
+    minutes: object | None = None  # published (live, public) MinutesPage
     correction_round: object | None = None  # an open review of the draft minutes the person may join
 
     @property
@@ -42,7 +43,8 @@ class MyConsultation:
 
     @property
     def standing(self) -> str:
-        """Where the person stands, for the sentence under the facts (templates/accounts/my_page.html)."""
+        """Where the person stands, for the sentence under the facts
+        (templates/invitations/my_page/consultation.html)."""
         status = self.invitation.status
         if self.is_past:
             if status == InvitationStatus.ACCEPTED:
@@ -72,7 +74,8 @@ class MyConsultation:
 class MyConsultations:
     upcoming: list[MyConsultation]  # today and later, soonest first
     past: list[MyConsultation]  # most recent first
-    # Open reviews of draft minutes the person may join, earliest deadline first (also on their entry).
+    # Open reviews of draft minutes the person may join, earliest deadline first (also on their entry);
+    # filled by corrections/my_page.py.
     correction_rounds: list = field(default_factory=list)
 
     def __iter__(self):
@@ -82,12 +85,13 @@ class MyConsultations:
         return len(self.upcoming) + len(self.past)
 
 
-def _published_minutes_id():
-    """The pk of a consultation's published minutes (a live, public child), for an invitation row."""
-    minutes = MinutesPage.objects.live().public().filter(
-        path__startswith=OuterRef("consultation__path"), depth=OuterRef("consultation__depth") + 1
-    )
-    return Subquery(minutes.values("pk")[:1])
+# add(user=..., consultations=MyConsultations) fills in its part of every entry, in a fixed number of
+# queries (one call for all of the person's consultations, never one per consultation).
+_DETAILS: dict[str, Callable[..., None]] = {}
+
+
+def my_consultation_detail_register(*, name: str, add: Callable[..., None]) -> None:
+    _DETAILS[name] = add
 
 
 def _worth_listing(entry: MyConsultation) -> bool:
@@ -102,12 +106,12 @@ def my_consultations(*, user, now=None) -> MyConsultations:
     """Consultations the user is named for (Attendee.user), and those their organisation has been
     invited to (sent or answered; a list not sent yet is the organisers' draft, and a withdrawn
     invitation is no longer theirs): today's and the coming ones first, soonest first, then the past
-    ones they or their organisation took part in, with their published minutes and any open review
-    of the draft minutes.
+    ones they or their organisation took part in, with what the registered details add (group,
+    published minutes, open review of the draft minutes).
 
-    At most six queries, whatever the number of consultations: page view restrictions (for
-    "public" minutes), invitations, the user's attendee rows, group memberships, the published
-    minutes (none when there are none), open reviews."""
+    At most six queries, whatever the number of consultations: invitations, the user's attendee rows,
+    then the details' (group memberships; page view restrictions and the published minutes, none
+    without consultations; open reviews)."""
     if not user.is_authenticated:
         return MyConsultations(upcoming=[], past=[])
     today = timezone.localdate(now)
@@ -119,7 +123,6 @@ def my_consultations(*, user, now=None) -> MyConsultations:
         # list and its people off the attendees, so the consultation is no longer theirs.
         .exclude(status__in=[InvitationStatus.NOT_SENT, InvitationStatus.WITHDRAWN])
         .select_related("consultation", "organisation")
-        .annotate(published_minutes_id=_published_minutes_id())
         .distinct()
         .order_by("consultation__date", "consultation__start_time", "consultation__title")
     )
@@ -127,33 +130,36 @@ def my_consultations(*, user, now=None) -> MyConsultations:
         attendee.invitation_id: attendee
         for attendee in Attendee.objects.filter(user=user, invitation__in=[row.pk for row in invitations])
     }
-    groups = defaultdict(list)
-    memberships = GroupMembership.objects.filter(
-        user=user, consultation_id__in={row.consultation_id for row in invitations}
-    ).select_related("group")
-    for membership in memberships:
-        groups[membership.consultation_id].append(membership.group)
-    minutes_ids = {row.published_minutes_id for row in invitations if row.published_minutes_id}
-    minutes = MinutesPage.objects.in_bulk(minutes_ids) if minutes_ids else {}
-    open_rounds = rounds_for_attendee(user=user)
-    rounds = {round.consultation_id: round for round in open_rounds}
-
     entries = [
         MyConsultation(
             consultation=row.consultation,
             invitation=row,
             attendee=attendees.get(row.pk),
-            groups=groups[row.consultation_id],
             is_past=row.consultation.date < today,
             is_today=row.consultation.date == today,
-            minutes=minutes.get(row.published_minutes_id),
-            correction_round=rounds.get(row.consultation_id),
         )
         for row in invitations
     ]
-    entries = [entry for entry in entries if _worth_listing(entry)]
-    return MyConsultations(
+    mine = MyConsultations(
         upcoming=[entry for entry in entries if not entry.is_past],
         past=[entry for entry in reversed(entries) if entry.is_past],
-        correction_rounds=open_rounds,
     )
+    for add in _DETAILS.values():
+        add(user=user, consultations=mine)
+    # Only now: being placed in a group (a detail) is part of what makes a past one worth listing.
+    mine.past = [entry for entry in mine.past if _worth_listing(entry)]
+    return mine
+
+
+def _consultations_section(*, user) -> dict:
+    consultations = my_consultations(user=user)
+    # Reviews open now, at the top: each is a task with a deadline (also shown under its consultation).
+    return {"consultations": consultations, "correction_rounds": consultations.correction_rounds}
+
+
+my_page_section_register(
+    name="consultations",
+    order=10,
+    template="invitations/my_page/consultations.html",
+    read=_consultations_section,
+)

@@ -1,3 +1,0 @@
-"""Names of the consultations' own audit-log actions; labels are registered in wagtail_hooks.py."""
-
-CONSULTATION_DUPLICATE = "sakrad.consultation_duplicate"
