@@ -66,6 +66,8 @@ class Deployment:
             "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{self.database}",
             "REDIS_URL": f"redis://127.0.0.1:6379/{self.redis_db}",
             "DJANGO_SECURE_SSL_REDIRECT": "false",
+            # Production refuses to start without it (every absolute link starts with it).
+            "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{self.nginx_port}",
             "SAKRAD_PUBLIC_CACHE": "true" if cache else "false",
             # "Uncached" means nobody keeps the page: neither the app nor nginx's micro-cache.
             "SAKRAD_PROXY_CACHE_SECONDS": "1" if cache else "0",

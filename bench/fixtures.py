@@ -39,7 +39,7 @@ def _consultation_index():
 def _consultation(label: str):
     from django.utils import timezone
 
-    from consultations.models import ConsultationPage
+    from consultations.models import ConsultationPage, DiscussionQuestion
 
     page = ConsultationPage(
         title=f"Lasttest {label}",
@@ -50,6 +50,10 @@ def _consultation(label: str):
         end_time=dt.time(12, 0),
         venue_address="Drottninggatan 1, Stockholm",
     )
+    # The load clients' points name questions 1-3, and the server refuses a point under a question
+    # the consultation does not have.
+    page.questions = [DiscussionQuestion(number=number, text=f"Fråga {number}", sort_order=number - 1)
+                      for number in (1, 2, 3)]
     _consultation_index().add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -81,7 +85,7 @@ def setup(*, label: str, groups: int, members: int, out: Path) -> dict:
         for member in range(members):
             email = f"bench-{label}-g{number}-m{member}@example.org"
             user = User.objects.create_user(email=email, password=None)
-            group_member_add(group=group, user=user)
+            group_member_add(group=group, person=user)
             cookies.append(_session(user))
         result["groups"].append({"id": group.pk, "members": cookies})
     note_taking_open(consultation=consultation)

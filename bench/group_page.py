@@ -36,7 +36,7 @@ def prepare(label: str, points: int) -> tuple[int, str, str]:
     DiscussionQuestion.objects.create(page=consultation, number=1, text="Vad behövs?")
     group = breakout_group_create(consultation=consultation, name="Grupp 1")
     member = User.objects.create_user(email=f"bench-{label}@example.org", password=None)
-    group_member_add(group=group, user=member)
+    group_member_add(group=group, person=member)
     note_taking_open(consultation=consultation)
     text = "x" * limits.MAX_POINT_CHARS
     for start in range(0, points, 50):  # one update per 50 points, as a long meeting's snapshot would be

@@ -108,11 +108,11 @@ class BreakoutGroupsView(AdminGuardMixin, ConsultationScreenMixin, WagtailAdminT
                     "they are to be replaced."
                 )
             )
-        groups_assign(consultation=self.consultation, actor=request.user, **form.cleaned_data)
+        groups_assign(consultation=self.consultation, user=request.user, **form.cleaned_data)
         messages.success(request, _("The attendees have been assigned to groups."))
 
     def open(self, request):
-        note_taking_open(consultation=self.consultation, actor=request.user)
+        note_taking_open(consultation=self.consultation, user=request.user)
         messages.success(request, _("Note-taking is open."))
 
     def close(self, request):
@@ -120,18 +120,19 @@ class BreakoutGroupsView(AdminGuardMixin, ConsultationScreenMixin, WagtailAdminT
             raise ValidationError(
                 _("Note-taking is still open. Tick the box to confirm that the groups are to stop writing.")
             )
-        note_taking_close(consultation=self.consultation, actor=request.user)
+        note_taking_close(consultation=self.consultation, user=request.user)
         messages.success(request, _("Note-taking is closed; the notes are stored for the minutes."))
 
     def move(self, request):
-        user = get_object_or_404(User, pk=request.POST.get("user"))
+        person = get_object_or_404(User, pk=request.POST.get("user"))
         group_id = request.POST.get("group")
         if group_id:
             group = get_object_or_404(BreakoutGroup, pk=group_id, consultation=self.consultation)
-            group_member_move(user=user, to_group=group, actor=request.user)
+            group_member_move(person=person, to_group=group, user=request.user)
         else:
-            for group in BreakoutGroup.objects.filter(consultation=self.consultation, memberships__user=user):
-                group_member_remove(group=group, user=user, actor=request.user)
+            rows = BreakoutGroup.objects.filter(consultation=self.consultation, memberships__user=person)
+            for group in rows:
+                group_member_remove(group=group, person=person, user=request.user)
         messages.success(request, _("Saved."))
 
 

@@ -33,7 +33,7 @@ __all__ = [
 def can_manage_groups(*, user, consultation) -> bool:
     """Create groups, assign people, open and close note-taking: the organisers (staff_roles), on a
     consultation whose page they may edit."""
-    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)
+    return staff_may(user=user, permission=MANAGE_PERMISSION, page=consultation)
 
 
 def can_view_group(*, user, group: BreakoutGroup) -> bool:

@@ -80,7 +80,7 @@ class OpenRoundView(_ActionView):
             return _back(self.minutes)
         try:
             correction_round_open(
-                minutes=self.minutes, deadline=form.cleaned_data["deadline"], by=request.user
+                minutes=self.minutes, deadline=form.cleaned_data["deadline"], user=request.user
             )
         except CorrectionError as error:
             messages.error(request, " ".join(error.messages))
@@ -97,7 +97,7 @@ class CloseRoundView(_ActionView):
         try:
             if round is None:
                 raise CorrectionError(_("The draft is not open for review."), code=CorrectionError.NO_ROUND)
-            correction_round_close(round=round, by=request.user)
+            correction_round_close(round=round, user=request.user)
         except CorrectionError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -116,12 +116,12 @@ class DecideView(_ActionView):
         )
         try:
             if form.cleaned_data["decision"] == "accept":
-                correction_accept(suggestion=suggestion, by=request.user)
+                correction_accept(suggestion=suggestion, user=request.user)
                 messages.success(
                     request, _("The correction is in the draft. The page history shows the change.")
                 )
             else:
-                correction_decline(suggestion=suggestion, by=request.user, note=form.cleaned_data["note"])
+                correction_decline(suggestion=suggestion, user=request.user, note=form.cleaned_data["note"])
                 messages.success(request, _("The suggestion was declined. The draft is unchanged."))
         except CorrectionError as error:
             messages.error(request, " ".join(error.messages))

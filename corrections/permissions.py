@@ -28,7 +28,7 @@ def attending(queryset):
     return queryset.annotate(attendance_taken=attendance_taken).filter(was_there, user__is_active=True)
 
 
-def is_attendee(user, consultation_id: int) -> bool:
+def is_attendee(*, user, consultation_id: int) -> bool:
     """One query."""
     if not (user and user.is_authenticated and user.is_active):
         return False
@@ -39,8 +39,10 @@ def is_attendee(user, consultation_id: int) -> bool:
 def can_manage_corrections(*, user, consultation) -> bool:
     """Organisers who may add pages under the consultation or edit it: they open the review of its
     minutes draft and decide on the suggestions. Editors edit the draft but run no review."""
-    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)
+    return staff_may(user=user, permission=MANAGE_PERMISSION, page=consultation)
 
 
 def can_view_review(*, user, consultation) -> bool:
-    return is_attendee(user, consultation.pk) or can_manage_corrections(user=user, consultation=consultation)
+    return is_attendee(user=user, consultation_id=consultation.pk) or can_manage_corrections(
+        user=user, consultation=consultation
+    )

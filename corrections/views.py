@@ -29,7 +29,7 @@ class ReviewView(View):
         self.round = round_for_review(minutes_id=kwargs["minutes_id"])
         if self.round is None:
             raise Http404
-        self.attendee = is_attendee(request.user, self.round.consultation_id)
+        self.attendee = is_attendee(user=request.user, consultation_id=self.round.consultation_id)
         if not self.attendee and not can_manage_corrections(
             user=request.user, consultation=self.round.consultation
         ):

@@ -33,21 +33,23 @@ class DuplicateConsultationView(
 
     def allowed(self, request, **kwargs):
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        return can_duplicate_consultation(request.user, self.consultation)
+        return can_duplicate_consultation(user=request.user, consultation=self.consultation)
 
     def get_context_data(self, **kwargs):
         new_date = next_year_date(self.consultation.get_latest_revision_as_object().date)
         return super().get_context_data(
             consultation=self.consultation,
             new_date=new_date,
-            copies_invitations=can_copy_invitation_list(self.request.user, self.consultation),
+            copies_invitations=can_copy_invitation_list(
+                user=self.request.user, consultation=self.consultation
+            ),
             invitation_count=self.consultation.invitations.count(),
             takeaway_count=takeaways_for_copy(source=self.consultation, date=new_date).count(),
             **kwargs,
         )
 
     def post(self, request, consultation_id):
-        copy = consultation_duplicate(consultation=self.consultation, by=request.user)
+        copy = consultation_duplicate(consultation=self.consultation, user=request.user)
         messages.warning(
             request,
             _(

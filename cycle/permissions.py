@@ -50,7 +50,7 @@ def _restricted(page) -> bool:
     return PageViewRestriction.objects.filter(page__path__in=paths).exists()
 
 
-def can_duplicate_consultation(user, consultation) -> bool:
+def can_duplicate_consultation(*, user, consultation) -> bool:
     """Staff who may add a page beside it: the copy is a new page under the same index."""
     if not is_staff(user):
         return False
@@ -59,7 +59,7 @@ def can_duplicate_consultation(user, consultation) -> bool:
     return page_permission_policy.user_has_permission_for_instance(user, "add", consultation.get_parent())
 
 
-def can_copy_invitation_list(user, consultation) -> bool:
+def can_copy_invitation_list(*, user, consultation) -> bool:
     """The invitation list comes along only for those who may manage invitations: the copy is theirs
     to edit, so the model permission is what decides."""
     return can_manage_invitations(user=user, consultation=consultation)

@@ -39,7 +39,7 @@ class DuplicateConsultationMenuItem(PageTypeMenuItem):
     page_type = ConsultationPage
 
     def allowed(self, user, page):
-        return can_duplicate_consultation(user, page)
+        return can_duplicate_consultation(user=user, consultation=page)
 
 
 page_menu_item_register(DuplicateConsultationMenuItem, header_priority=44, listing_priority=49)

@@ -87,7 +87,7 @@ def breakout_groups_ensure(*, consultation, names, tally) -> list:
         )
         tally.record("breakout group", created=True, label=name)
         for user in members:
-            group_member_add(group=group, user=user)
+            group_member_add(group=group, person=user)
             tally.record("membership", created=True)
         groups.append(group)
     return groups

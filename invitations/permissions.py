@@ -25,16 +25,19 @@ def can_view_attendee_needs(*, user, consultation) -> bool:
     return can_manage_invitations(user=user, consultation=consultation)
 
 
-def can_erase_attendee_needs(*, actor) -> bool:
-    # No actor: the scheduled management command, acting on the retention rule itself.
-    return actor is None or (actor.is_active and actor.is_superuser)
+def can_erase_attendee_needs(*, user) -> bool:
+    # No user: the scheduled management command, acting on the retention rule itself.
+    return user is None or (user.is_active and user.is_superuser)
 
 
-def is_staff_account(account) -> bool:
-    """Ministry staff, active or not: superuser, Django's staff flag, or the right to enter the admin.
+def is_ministry_account(*, account) -> bool:
+    """An account of ministry staff, active or not: superuser, Django's staff flag, or the right to
+    enter the admin (sakrad.roles.ADMIN_ACCESS_PERMISSION).
 
-    Unlike sakrad.roles.is_staff (who may act now), this asks what the account *is*, so a
-    deactivated staff account is still protected. `has_admin_access` is annotated by
+    Not sakrad.roles.is_staff, on purpose: that asks whether the request's user may act as staff now
+    (active, with a second factor when required). This asks what an account named by an RSVP link
+    *is*, whoever holds the link, so a deactivated staff account is protected too: tied to an
+    organisation today, it would be one once reactivated. `has_admin_access` is annotated by
     selectors.accounts_by_email; without it, the permission is looked up (has_perm says no for
     inactive accounts)."""
     if account.is_superuser or account.is_staff:
@@ -52,7 +55,7 @@ def rsvp_link_refusal(*, account, organisation_id: int, named_elsewhere: bool = 
     one, never a staff account (that would tie ministry staff to an organisation and mail them a
     login) and never another organisation's. The reason is for the organisers; the link holder is
     given the same neutral answer whatever it is (see docs/invitations.md)."""
-    if account is not None and is_staff_account(account):
+    if account is not None and is_ministry_account(account=account):
         return HoldReason.STAFF
     if named_elsewhere:
         return HoldReason.NAMED_ELSEWHERE

@@ -5,11 +5,10 @@ from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Lower
 
+from sakrad.roles import ADMIN_ACCESS_PERMISSION
+
 from .models import Attendee, HeldAttendee, Invitation, InvitationSend, InvitationStatus
 from .tokens import token_hash, token_well_formed
-
-# Entering the Wagtail admin is what makes an account staff (as sakrad.roles.is_staff says).
-ADMIN_ACCESS_PERMISSION = ("wagtailadmin", "access_admin")
 
 
 def invitation_for_token(*, token: str) -> Invitation | None:
@@ -36,7 +35,7 @@ def emails_taken_elsewhere(*, consultation, emails, exclude: Invitation) -> set[
 
 
 def _admin_access(user):
-    app_label, codename = ADMIN_ACCESS_PERMISSION
+    app_label, codename = ADMIN_ACCESS_PERMISSION.split(".")
     rows = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
     return Exists(rows.filter(Q(user=user) | Q(group__user=user)))
 

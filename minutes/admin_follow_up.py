@@ -89,7 +89,7 @@ class FollowUpIndexView(_FollowUpScreen):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(status_form=form))
         try:
-            changed = takeaway_statuses_set(minutes=self.minutes, statuses=form.statuses(), by=request.user)
+            changed = takeaway_statuses_set(minutes=self.minutes, statuses=form.statuses(), user=request.user)
         except ValidationError as error:
             self.service_error(request, error)
             return redirect(self.index_url())
@@ -108,7 +108,7 @@ def _applied(request, form, service, message: str, **target) -> bool:
         return False
     fields = {name: form.cleaned_data[name] for name in ("date", "text", "answers", "answers_status")}
     try:
-        service(**target, **fields, by=request.user)
+        service(**target, **fields, user=request.user)
     except ValidationError as error:
         form.add_error(None, error)
         return False
@@ -164,7 +164,7 @@ class FollowUpDeleteView(_OneFollowUp):
     page_title = gettext_lazy("Remove a follow-up")
 
     def post(self, request, minutes_id, follow_up_id):
-        follow_up_delete(follow_up=self.follow_up, by=request.user)
+        follow_up_delete(follow_up=self.follow_up, user=request.user)
         messages.success(request, _("The follow-up is removed from the minutes."))
         return redirect(self.index_url())
 

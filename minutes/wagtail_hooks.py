@@ -18,9 +18,8 @@ from . import admin_follow_up, admin_views
 from .log_actions import FOLLOW_UP_ADD, FOLLOW_UP_DELETE, FOLLOW_UP_EDIT, MINUTES_COMPILE, TAKEAWAY_STATUS
 from .models import MinutesPage
 from .models.takeaway import TakeawayStatus
-from .permissions import can_compile_minutes, can_follow_up
+from .permissions import can_compile_minutes, can_follow_up, can_publish_minutes
 from .services.notify import FOLLOW_UP_NOTIFIED, MINUTES_NOTIFIED
-from .services.workflow import can_publish_minutes
 
 admin_urls_register("minutes", admin_views.urlpatterns, namespace="minutes_admin")
 

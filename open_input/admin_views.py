@@ -93,7 +93,7 @@ class PeriodSetView(OpenInputAdminView):
             opens_at=form.cleaned_data["opens_at"],
             closes_at=form.cleaned_data["closes_at"],
             intro=form.cleaned_data["intro"],
-            by=request.user,
+            user=request.user,
         )
         messages.success(request, _("The open input period has been saved."))
         return redirect(reverse("open_input_admin:index", args=[self.consultation.pk]))
@@ -117,12 +117,12 @@ class ModerateView(_ConsultationGuard, View):
                     answer=answer,
                     phrase=request.POST.get("phrase", ""),
                     organisation=request.POST.get("organisation") == "1",
-                    by=request.user,
+                    user=request.user,
                 )
             elif decision == ModerationDecision.REMOVE and request.POST.get("confirm") != "1":
                 raise ValidationError(CONFIRM_REMOVE)
             else:
-                input_answer_moderate(answer=answer, decision=decision, by=request.user)
+                input_answer_moderate(answer=answer, decision=decision, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -10,4 +10,4 @@ MANAGE_PERMISSION = "open_input.change_inputanswer"
 
 def can_moderate_open_input(*, user, consultation) -> bool:
     """Organisers who may add pages under the consultation or edit it: the answers end up in its minutes."""
-    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)
+    return staff_may(user=user, permission=MANAGE_PERMISSION, page=consultation)

@@ -24,10 +24,10 @@ class PersonEraseView(AdminGuardMixin, WagtailAdminTemplateMixin, FormView):
 
     def allowed(self, request, **kwargs):
         # Asked before the lookup too, so that 403 versus 404 does not tell who has an account.
-        if not can_erase_people(actor=request.user):
+        if not can_erase_people(user=request.user):
             return False
         self.person = get_object_or_404(get_user_model(), pk=kwargs["user_id"])
-        return can_erase_person(actor=request.user, user=self.person)
+        return can_erase_person(user=request.user, person=self.person)
 
     def get_page_subtitle(self):
         return self.person.get_full_name() or self.person.email
@@ -40,7 +40,7 @@ class PersonEraseView(AdminGuardMixin, WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         try:
-            result = person_erase(user=self.person, actor=self.request.user, mode=form.cleaned_data["mode"])
+            result = person_erase(person=self.person, user=self.request.user, mode=form.cleaned_data["mode"])
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)

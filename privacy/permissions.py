@@ -3,12 +3,12 @@
 ERASE_PERMISSION = "privacy.erase_person"
 
 
-def can_erase_people(*, actor) -> bool:
-    return actor.is_active and (actor.is_superuser or actor.has_perm(ERASE_PERMISSION))
+def can_erase_people(*, user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm(ERASE_PERMISSION))
 
 
-def can_erase_person(*, actor, user) -> bool:
+def can_erase_person(*, user, person) -> bool:
     # Nobody erases themselves by mistake, and the permission never reaches above its holder.
-    if actor.pk == user.pk or not can_erase_people(actor=actor):
+    if user.pk == person.pk or not can_erase_people(user=user):
         return False
-    return actor.is_superuser or not user.is_superuser
+    return user.is_superuser or not person.is_superuser

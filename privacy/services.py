@@ -46,54 +46,54 @@ class PersonErasure:
 
 
 @transaction.atomic
-def person_erase(*, user, actor, mode: EraseMode | str) -> PersonErasure:
+def person_erase(*, person, user, mode: EraseMode | str) -> PersonErasure:
     """Pseudonymise (default) or erase a person. Kept records stay, naming only the pseudonym.
 
-    The audit entry records the account id, the mode and the actor, never the erased data.
+    The audit entry records the account id, the mode and who erased (`user`), never the erased data.
     """
     mode = EraseMode(mode)
-    if not can_erase_person(actor=actor, user=user):
+    if not can_erase_person(user=user, person=person):
         raise PermissionDenied(_("You may not erase this person."))
-    if mode == EraseMode.ERASE and (kept := erasure.kept_rows_lost_on_delete(user=user)):
+    if mode == EraseMode.ERASE and (kept := erasure.kept_rows_lost_on_delete(user=person)):
         raise ValidationError(
             _("Records that are kept name this person (%(records)s): pseudonymise instead."),
             code="kept_records",
             params={"records": ", ".join(sorted(set(kept)))},
         )
 
-    pseudonym = erasure.pseudonym_for(user=user)
-    original_email = user.email
-    erasure.log_labels_pseudonymise(user=user, pseudonym=pseudonym)
+    pseudonym = erasure.pseudonym_for(user=person)
+    original_email = person.email
+    erasure.log_labels_pseudonymise(user=person, pseudonym=pseudonym)
     result = PersonErasure(
-        user_id=user.pk,
+        user_id=person.pk,
         mode=mode,
         pseudonym=pseudonym,
-        deleted=erasure.owned_rows_delete(user=user),
-        sessions_ended=erasure.sessions_delete(user=user),
+        deleted=erasure.owned_rows_delete(user=person),
+        sessions_ended=erasure.sessions_delete(user=person),
         contact_lists_changed=erasure.contact_email_remove(email=original_email),
     )
-    _account_pseudonymise(user=user, pseudonym=pseudonym)
+    _account_pseudonymise(person=person, pseudonym=pseudonym)
     log(
-        instance=user,
+        instance=person,
         action=PERSON_ERASE_ACTION,
-        user=actor,
+        user=user,
         title=pseudonym,
-        data={"erased_user_id": user.pk, "mode": mode.value, "deleted": result.deleted},
+        data={"erased_user_id": person.pk, "mode": mode.value, "deleted": result.deleted},
     )
     if mode == EraseMode.ERASE:
-        user.delete()
+        person.delete()
     return result
 
 
-def _account_pseudonymise(*, user, pseudonym: str) -> None:
-    user.first_name = pseudonym
-    user.last_name = ""
-    user.email = erasure.pseudonymous_email(user=user)  # User.save copies it into username
-    user.organisation = None
-    user.last_login = None
+def _account_pseudonymise(*, person, pseudonym: str) -> None:
+    person.first_name = pseudonym
+    person.last_name = ""
+    person.email = erasure.pseudonymous_email(user=person)  # User.save copies it into username
+    person.organisation = None
+    person.last_login = None
     # No way back in and no rights left, even if someone reactivated the account by mistake.
-    user.is_active = user.is_staff = user.is_superuser = False
-    user.set_unusable_password()
-    user.save()
-    user.groups.clear()
-    user.user_permissions.clear()
+    person.is_active = person.is_staff = person.is_superuser = False
+    person.set_unusable_password()
+    person.save()
+    person.groups.clear()
+    person.user_permissions.clear()

@@ -36,7 +36,7 @@ log_actions_register({PERSON_ERASE_ACTION: (_("Erase personal data"), _erase_mes
 
 @hooks.register("register_user_listing_buttons")
 def person_erase_listing_button(user, request_user):
-    if can_erase_person(actor=request_user, user=user):
+    if can_erase_person(user=request_user, person=user):
         yield Button(
             _("Erase personal data"),
             reverse("privacy_admin:erase", args=[user.pk]),

@@ -10,4 +10,4 @@ MANAGE_PERMISSION = "records.change_consultationrecord"
 
 def can_manage_records(*, user, consultation) -> bool:
     """Organisers who may edit the consultation or add pages under it: they hand it over to the registry."""
-    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)
+    return staff_may(user=user, permission=MANAGE_PERMISSION, page=consultation)

@@ -10,4 +10,4 @@ VIEW_PERMISSION = "invitations.view_invitation"
 
 
 def can_view_representation(*, user) -> bool:
-    return staff_may(user, permission=VIEW_PERMISSION)
+    return staff_may(user=user, permission=VIEW_PERMISSION)

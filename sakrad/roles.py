@@ -15,6 +15,9 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from wagtail.permissions import page_permission_policy
 
+# The door to Wagtail's admin: holding it is what makes an account staff (staff_roles/groups.py).
+ADMIN_ACCESS_PERMISSION = "wagtailadmin.access_admin"
+
 # The authenticator lookup, remembered on the user object: a request's user (and the user the notes
 # socket reads afresh for each access check) is new each time, so it is one query per request.
 _SECOND_FACTOR_CACHE = "_sakrad_has_second_factor"
@@ -27,7 +30,7 @@ def _logged_in(user) -> bool:
 def holds_staff_role(user) -> bool:
     """May enter Wagtail's admin (superuser or `wagtailadmin.access_admin`): staff by role, whether or
     not their rights count yet (see `is_staff`)."""
-    return _logged_in(user) and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+    return _logged_in(user) and (user.is_superuser or user.has_perm(ADMIN_ACCESS_PERMISSION))
 
 
 def has_second_factor(user) -> bool:
@@ -53,7 +56,7 @@ def is_staff(user) -> bool:
     return holds_staff_role(user) and not needs_second_factor(user)
 
 
-def staff_may(user, *, permission: str, page=None) -> bool:
+def staff_may(*, user, permission: str, page=None) -> bool:
     """Staff whose role holds `permission` (a model permission, "app_label.codename": the staff groups
     in staff_roles/groups.py say which role holds which) and, when `page` is given, who may add pages
     under it or edit it, so a unit's staff act on their own part of the tree only. Superusers may all.

@@ -274,7 +274,7 @@ def build_world() -> World:
     other.save_revision().publish()
 
     breakout_group = breakout_group_create(consultation=consultation, name="Grupp 1")
-    group_member_add(group=breakout_group, user=users["group_member"])
+    group_member_add(group=breakout_group, person=users["group_member"])
     note_taking_open(consultation=consultation)
 
     return World(

@@ -13,10 +13,10 @@ MANAGE_PERMISSION = "working_groups.change_workinggroupmember"
 def can_manage_working_group(*, user, consultation) -> bool:
     """Organisers who may edit the consultation (or add pages under it): they write the draft and run its
     working group."""
-    return staff_may(user, permission=MANAGE_PERMISSION, page=consultation)
+    return staff_may(user=user, permission=MANAGE_PERMISSION, page=consultation)
 
 
-def is_working_group_member(user, consultation) -> bool:
+def is_working_group_member(*, user, consultation) -> bool:
     if not (user and user.is_authenticated and user.is_active):
         return False
     return WorkingGroupMember.objects.filter(consultation_id=consultation.pk, user_id=user.pk).exists()
@@ -25,6 +25,6 @@ def is_working_group_member(user, consultation) -> bool:
 def can_review_draft(*, user, consultation) -> bool:
     """Read the draft and comment on its questions: the consultation's own working group, and the staff
     who run it. Membership of another consultation's group gives nothing here."""
-    return is_working_group_member(user, consultation) or can_manage_working_group(
+    return is_working_group_member(user=user, consultation=consultation) or can_manage_working_group(
         user=user, consultation=consultation
     )

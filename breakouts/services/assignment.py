@@ -23,15 +23,15 @@ class AssignmentImpossible(BreakoutError):
 
 @transaction.atomic
 def groups_assign(
-    *, consultation, n_groups: int, source: Literal["accepted", "checked_in"] = "accepted", actor=None
+    *, consultation, n_groups: int, source: Literal["accepted", "checked_in"] = "accepted", user=None
 ) -> list[BreakoutGroup]:
     """Deals the attendees into n_groups groups: existing groups are reused in order, missing ones are
     created ("Group 1", ...), and every membership of the consultation is replaced."""
     if n_groups < 1:
         raise AssignmentImpossible(_("Choose at least one group."))
     people = [
-        Person(key=user.pk, organisation=org.pk, kind=org.kind, county=org.county or "")
-        for user, org in assignable_people(consultation=consultation, source=source)
+        Person(key=account.pk, organisation=org.pk, kind=org.kind, county=org.county or "")
+        for account, org in assignable_people(consultation=consultation, source=source)
     ]
     try:
         plan = assignment_plan(people, n_groups)
@@ -65,7 +65,7 @@ def groups_assign(
     log(
         instance=consultation,
         action=GROUPS_ASSIGN,
-        user=actor,
+        user=user,
         data={"groups": n_groups, "people": len(people), "source": source},
     )
     notify_groups(previous | {group.pk for group in groups}, "membership.changed")

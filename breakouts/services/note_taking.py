@@ -23,12 +23,12 @@ def _group_ids(consultation) -> list[int]:
 
 
 @transaction.atomic
-def note_taking_open(*, consultation, actor=None) -> NoteTaking:
+def note_taking_open(*, consultation, user=None) -> NoteTaking:
     note_taking, _ = NoteTaking.objects.select_for_update().get_or_create(consultation=consultation)
     note_taking.opened_at = timezone.now()
     note_taking.closed_at = None
     note_taking.save()
-    log(instance=consultation, action=NOTE_TAKING_OPEN, user=actor)
+    log(instance=consultation, action=NOTE_TAKING_OPEN, user=user)
     notify_groups(_group_ids(consultation), "note_taking.changed")
     return note_taking
 
@@ -53,13 +53,13 @@ def _store_final_points_safely(group: BreakoutGroup) -> int:
 
 
 @transaction.atomic
-def note_taking_close(*, consultation, actor=None) -> NoteTaking:
+def note_taking_close(*, consultation, user=None) -> NoteTaking:
     note_taking, _ = NoteTaking.objects.select_for_update().get_or_create(consultation=consultation)
     note_taking.closed_at = timezone.now()
     note_taking.save()
     stored = sum(
         _store_final_points_safely(group) for group in BreakoutGroup.objects.filter(consultation=consultation)
     )
-    log(instance=consultation, action=NOTE_TAKING_CLOSE, user=actor, data={"points": stored})
+    log(instance=consultation, action=NOTE_TAKING_CLOSE, user=user, data={"points": stored})
     notify_groups(_group_ids(consultation), "note_taking.changed")
     return note_taking

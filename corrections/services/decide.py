@@ -23,35 +23,35 @@ from .errors import CorrectionError
 NOTE_MAX_LENGTH = 500
 
 
-def _pending(*, suggestion, by) -> CorrectionSuggestion:
-    """The suggestion, locked and checked: still pending, and `by` may edit these minutes."""
+def _pending(*, suggestion, user) -> CorrectionSuggestion:
+    """The suggestion, locked and checked: still pending, and `user` may edit these minutes."""
     suggestion = (
         CorrectionSuggestion.objects.select_for_update(of=("self",))
         .select_related("round__consultation")
         .get(pk=suggestion.pk)
     )
-    if not can_manage_corrections(user=by, consultation=suggestion.round.consultation):
+    if not can_manage_corrections(user=user, consultation=suggestion.round.consultation):
         raise PermissionDenied
     if suggestion.status != SuggestionStatus.PENDING:
         raise CorrectionError(_("This suggestion has already been decided."), code=CorrectionError.DECIDED)
     return suggestion
 
 
-def _decided(suggestion, *, status, by, note="") -> CorrectionSuggestion:
+def _decided(suggestion, *, status, user, note="") -> CorrectionSuggestion:
     suggestion.status = status
     suggestion.decided_at = timezone.now()
-    suggestion.decided_by = by
+    suggestion.decided_by = user
     suggestion.note = note
     suggestion.save(update_fields=["status", "decided_at", "decided_by", "note"])
     return suggestion
 
 
 @transaction.atomic
-def correction_accept(*, suggestion, by) -> CorrectionSuggestion:
+def correction_accept(*, suggestion, user) -> CorrectionSuggestion:
     """Writes the suggested text (as inert rich text) over the passage in a new revision of the draft.
 
     Refused when the passage no longer says what the attendee corrected: their text would undo an edit."""
-    suggestion = _pending(suggestion=suggestion, by=by)
+    suggestion = _pending(suggestion=suggestion, user=user)
     Page.objects.select_for_update().filter(pk=suggestion.round.minutes_id).first()
     minutes = MinutesPage.objects.get(pk=suggestion.round.minutes_id)
     if minutes.live:
@@ -74,22 +74,22 @@ def correction_accept(*, suggestion, by) -> CorrectionSuggestion:
     else:
         body = list(draft.body.raw_data)
         draft.body = passage_replace(body, passage.key, participant_html(suggestion.text))
-    revision = draft.save_revision(user=by, log_action=True)
+    revision = draft.save_revision(user=user, log_action=True)
     log(
         instance=draft,
         action=CORRECTION_ACCEPT,
-        user=by,
+        user=user,
         revision=revision,
         data={"passage": passage.label, "old": passage.text, "new": suggestion.text},
     )
-    return _decided(suggestion, status=SuggestionStatus.ACCEPTED, by=by)
+    return _decided(suggestion, status=SuggestionStatus.ACCEPTED, user=user)
 
 
 @transaction.atomic
-def correction_decline(*, suggestion, by, note: str = "") -> CorrectionSuggestion:
+def correction_decline(*, suggestion, user, note: str = "") -> CorrectionSuggestion:
     """Leaves the draft as it is; the optional note is shown to the attendee who suggested it."""
-    suggestion = _pending(suggestion=suggestion, by=by)
+    suggestion = _pending(suggestion=suggestion, user=user)
     note = " ".join((note or "").split())[:NOTE_MAX_LENGTH]
     minutes = suggestion.round.minutes
-    log(instance=minutes, action=CORRECTION_DECLINE, user=by, data={"passage": suggestion.passage_label})
-    return _decided(suggestion, status=SuggestionStatus.DECLINED, by=by, note=note)
+    log(instance=minutes, action=CORRECTION_DECLINE, user=user, data={"passage": suggestion.passage_label})
+    return _decided(suggestion, status=SuggestionStatus.DECLINED, user=user, note=note)

@@ -24,13 +24,13 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def correction_round_open(*, minutes, deadline, by) -> CorrectionRound:
+def correction_round_open(*, minutes, deadline, user) -> CorrectionRound:
     """Opens a review of the draft until `deadline` and emails each attendee a link, once it commits."""
     # One opening at a time per minutes decides whether a round is already open.
     Page.objects.select_for_update().filter(pk=minutes.pk).first()
     minutes = MinutesPage.objects.get(pk=minutes.pk)
     consultation = minutes.get_parent().specific
-    if not can_manage_corrections(user=by, consultation=consultation):
+    if not can_manage_corrections(user=user, consultation=consultation):
         raise PermissionDenied
     if minutes.live:
         raise CorrectionError(
@@ -53,13 +53,13 @@ def correction_round_open(*, minutes, deadline, by) -> CorrectionRound:
             code=CorrectionError.NO_ATTENDEES,
         )
     round = CorrectionRound.objects.create(
-        minutes=minutes, consultation=consultation, opened_at=now, deadline=deadline, opened_by=by
+        minutes=minutes, consultation=consultation, opened_at=now, deadline=deadline, opened_by=user
     )
     messages = [review_invitation_message(round=round, attendee=attendee) for attendee in attendees]
     log(
         instance=minutes,
         action=CORRECTION_ROUND_OPEN,
-        user=by,
+        user=user,
         data={"round": round.pk, "deadline": deadline.isoformat(), "recipients": len(messages)},
     )
     transaction.on_commit(lambda: _send(messages, minutes_id=minutes.pk))
@@ -67,10 +67,10 @@ def correction_round_open(*, minutes, deadline, by) -> CorrectionRound:
 
 
 @transaction.atomic
-def correction_round_close(*, round: CorrectionRound, by) -> CorrectionRound:
+def correction_round_close(*, round: CorrectionRound, user) -> CorrectionRound:
     """Stops taking suggestions now, before the deadline; suggestions already sent stay to be decided."""
     round = CorrectionRound.objects.select_for_update().select_related("consultation").get(pk=round.pk)
-    if not can_manage_corrections(user=by, consultation=round.consultation):
+    if not can_manage_corrections(user=user, consultation=round.consultation):
         raise PermissionDenied
     now = timezone.now()
     if not round.is_open(now):
@@ -78,7 +78,7 @@ def correction_round_close(*, round: CorrectionRound, by) -> CorrectionRound:
     round.closed_early_at = now
     round.save(update_fields=["closed_early_at"])
     minutes = round.minutes
-    log(instance=minutes, action=CORRECTION_ROUND_CLOSE, user=by, data={"round": round.pk})
+    log(instance=minutes, action=CORRECTION_ROUND_CLOSE, user=user, data={"round": round.pk})
     return round
 
 

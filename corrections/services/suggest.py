@@ -34,7 +34,7 @@ def suggestion_text_clean(text: str) -> str:
 def _check_can_suggest(*, minutes, user, round, now) -> None:
     if round is None:
         raise CorrectionError(_("The draft is not open for review."), code=CorrectionError.NO_ROUND)
-    if not is_attendee(user, round.consultation_id):
+    if not is_attendee(user=user, consultation_id=round.consultation_id):
         raise CorrectionError(
             _("Only those who attended the consultation can suggest corrections."),
             code=CorrectionError.NOT_ATTENDEE,

@@ -43,11 +43,11 @@ def copy_title(title: str) -> str:
 
 
 @transaction.atomic
-def consultation_duplicate(*, consultation: ConsultationPage, by) -> ConsultationPage:
+def consultation_duplicate(*, consultation: ConsultationPage, user) -> ConsultationPage:
     """A draft (never live) beside `consultation` with its themes, organiser, venue, agenda, questions,
     speakers, seats and invitation list (new invitations, not sent); registration dates cleared, the
     date moved a year, and the takeaways not yet answered on its themes carried over."""
-    if not can_duplicate_consultation(by, consultation):
+    if not can_duplicate_consultation(user=user, consultation=consultation):
         raise PermissionDenied(_("You may not add a consultation here."))
     parent = consultation.get_parent()
     # The page as its editors last left it: the row only changes on publishing.
@@ -62,22 +62,22 @@ def consultation_duplicate(*, consultation: ConsultationPage, by) -> Consultatio
         exclude_fields=NOT_COPIED,
         copy_revisions=False,
         keep_live=False,
-        user=by,
+        user=user,
         log_action=None,
     ).execute(skip_permission_checks=True)
 
     copy.carried_takeaways.set(takeaways_for_copy(source=consultation, date=date))
     copy.save(clean=False)
-    copy.save_revision(user=by, clean=False, log_action=False)
+    copy.save_revision(user=user, clean=False, log_action=False)
 
     # The list read is the source's: the same check as the confirmation screen shows.
-    if can_copy_invitation_list(by, consultation):
+    if can_copy_invitation_list(user=user, consultation=consultation):
         organisations = Organisation.objects.filter(invitations__consultation=consultation).distinct()
-        invitation_create_many(consultation=copy, organisations=organisations, actor=by)
+        invitation_create_many(consultation=copy, organisations=organisations, user=user)
     log(
         instance=copy,
         action=CONSULTATION_DUPLICATE,
-        user=by,
+        user=user,
         data={"source": {"id": consultation.pk, "title": consultation.title}},
     )
     return copy

@@ -84,7 +84,7 @@ class CheckInView(ConsultationAdminMixin, TemplateView):
         attendee = get_object_or_404(
             Attendee, pk=posted_pk(request, "attendee"), consultation=self.consultation
         )
-        attendee_check_in(attendee=attendee, actor=request.user, present=request.POST.get("present") == "1")
+        attendee_check_in(attendee=attendee, user=request.user, present=request.POST.get("present") == "1")
         query = request.POST.get("q", "")
         target = self.url("check_in") + (f"?{urlencode({'q': query})}" if query else "")
         return redirect(f"{target}#attendee-{attendee.pk}")

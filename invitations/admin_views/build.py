@@ -61,7 +61,7 @@ class InvitationBuildView(ConsultationAdminMixin, TemplateView):
             messages.error(request, _("Tick at least one organisation to add."))
             return redirect(request.get_full_path())
         created = invitation_create_many(
-            consultation=self.consultation, organisations=chosen, actor=request.user
+            consultation=self.consultation, organisations=chosen, user=request.user
         )
         messages.success(
             request, _("%(count)s organisations added to the invitation list.") % {"count": len(created)}

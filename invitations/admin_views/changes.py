@@ -89,7 +89,7 @@ class InvitationRemoveView(ConfirmedActionView):
 
     def act(self, invitation):
         name = invitation.organisation.name
-        if invitation_remove(invitation=invitation, actor=self.request.user) is None:
+        if invitation_remove(invitation=invitation, user=self.request.user) is None:
             return _("%(organisation)s is taken off the list.") % {"organisation": name}
         return _("The invitation to %(organisation)s is withdrawn.") % {"organisation": name}
 
@@ -112,7 +112,7 @@ class InvitationPromoteView(ConfirmedActionView):
         }
 
     def act(self, invitation):
-        invitation_promote(invitation=invitation, actor=self.request.user)
+        invitation_promote(invitation=invitation, user=self.request.user)
         return _("%(organisation)s has its seats now.") % {"organisation": invitation.organisation.name}
 
 
@@ -136,5 +136,5 @@ class AttendeeRemoveView(ConfirmedActionView):
         }
 
     def act(self, attendee):
-        attendee_remove(attendee=attendee, actor=self.request.user)
+        attendee_remove(attendee=attendee, user=self.request.user)
         return _("%(name)s is removed.") % {"name": attendee.name}

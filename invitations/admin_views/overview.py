@@ -58,7 +58,7 @@ class TokenRevokeView(ServiceActionMixin, View):
             consultation=self.consultation,
         )
         return self.run(
-            lambda: invitation_token_revoke(invitation=invitation, actor=request.user),
+            lambda: invitation_token_revoke(invitation=invitation, user=request.user),
             success=_(
                 "The link sent to %(organisation)s no longer works. Send the invitation again for a new one."
             )
@@ -80,7 +80,7 @@ class InvitationSendView(ServiceActionMixin, View):
             ]
         return self.run(
             lambda: invitation_send_start(
-                consultation=self.consultation, actor=request.user, invitations=again
+                consultation=self.consultation, user=request.user, invitations=again
             ),
             success=_("Sending has started."),
             redirect_to=self.url("sends"),
@@ -97,7 +97,7 @@ class HeldAttendeeResolveView(ServiceActionMixin, View):
             consultation=self.consultation,
         )
         return self.run(
-            lambda: held_attendee_resolve(held=held, actor=request.user),
+            lambda: held_attendee_resolve(held=held, user=request.user),
             success=_("Marked as handled."),
             redirect_to=self.url("index"),
         )

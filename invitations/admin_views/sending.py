@@ -46,7 +46,7 @@ class SendRetryView(ServiceActionMixin, View):
             InvitationSend, pk=posted_pk(request, "send"), consultation=self.consultation
         )
         return self.run(
-            lambda: invitation_send_retry(send_batch=batch, actor=request.user),
+            lambda: invitation_send_retry(send_batch=batch, user=request.user),
             success=_("Retrying the emails that did not go out."),
             redirect_to=self.url("sends"),
         )
@@ -55,7 +55,7 @@ class SendRetryView(ServiceActionMixin, View):
 class ReminderSendView(ServiceActionMixin, View):
     def post(self, request, consultation_id):
         return self.run(
-            lambda: reminder_send(consultation=self.consultation, actor=request.user),
+            lambda: reminder_send(consultation=self.consultation, user=request.user),
             success=_("Sending reminders to the organisations that have not answered."),
             redirect_to=self.url("sends"),
         )

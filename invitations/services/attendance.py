@@ -11,23 +11,23 @@ from .waitlist import promote_fitting
 
 
 @transaction.atomic
-def attendee_remove(*, attendee: Attendee, actor) -> list[Invitation]:
+def attendee_remove(*, attendee: Attendee, user) -> list[Invitation]:
     """Staff remove one person (e.g. they cancelled by phone). Returns invitations promoted into the seat."""
     invitation = attendee.invitation
-    require_manager(actor=actor, consultation=invitation.consultation)
+    require_manager(user=user, consultation=invitation.consultation)
     consultation_lock(consultation_id=invitation.consultation_id)
     attendee.delete()
     remaining = invitation.attendees.count()
-    log(instance=invitation, action=ATTENDEE_REMOVE, user=actor, data={"remaining": remaining})
+    log(instance=invitation, action=ATTENDEE_REMOVE, user=user, data={"remaining": remaining})
     if invitation.status == InvitationStatus.ACCEPTED:
-        return promote_fitting(consultation=invitation.consultation, actor=actor)
+        return promote_fitting(consultation=invitation.consultation, user=user)
     return []
 
 
 @transaction.atomic
-def attendee_check_in(*, attendee: Attendee, actor, present: bool = True) -> Attendee:
+def attendee_check_in(*, attendee: Attendee, user, present: bool = True) -> Attendee:
     """Marks a person as arrived on the day (or undoes a mistaken check-in)."""
-    require_manager(actor=actor, consultation=attendee.consultation)
+    require_manager(user=user, consultation=attendee.consultation)
     attendee = Attendee.objects.select_for_update().get(pk=attendee.pk)
     if present != (attendee.checked_in_at is not None):
         attendee.checked_in_at = timezone.now() if present else None
@@ -35,7 +35,7 @@ def attendee_check_in(*, attendee: Attendee, actor, present: bool = True) -> Att
         log(
             instance=attendee.invitation,
             action=ATTENDEE_CHECK_IN,
-            user=actor,
+            user=user,
             data={"attendee_id": attendee.pk, "present": present},
         )
     return attendee

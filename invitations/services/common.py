@@ -8,8 +8,8 @@ from ..models import Invitation
 from ..permissions import can_manage_invitations
 
 
-def require_manager(*, actor, consultation) -> None:
-    if not can_manage_invitations(user=actor, consultation=consultation):
+def require_manager(*, user, consultation) -> None:
+    if not can_manage_invitations(user=user, consultation=consultation):
         raise PermissionDenied(_("You may not manage the invitations of this consultation."))
 
 

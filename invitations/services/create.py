@@ -11,10 +11,10 @@ from .common import require_manager
 
 
 @transaction.atomic
-def invitation_create_many(*, consultation, organisations: Iterable[Organisation], actor) -> list[Invitation]:
+def invitation_create_many(*, consultation, organisations: Iterable[Organisation], user) -> list[Invitation]:
     """Adds organisations to the consultation's invitation list (not sent yet). Organisations already
     on it are left as they are, so a saved list can be applied again safely."""
-    require_manager(actor=actor, consultation=consultation)
+    require_manager(user=user, consultation=consultation)
     already = set(
         Invitation.objects.filter(consultation=consultation).values_list("organisation_id", flat=True)
     )
@@ -28,7 +28,7 @@ def invitation_create_many(*, consultation, organisations: Iterable[Organisation
         log(
             instance=consultation,
             action=INVITATION_CREATE,
-            user=actor,
+            user=user,
             data={"count": len(created), "organisation_ids": [row.organisation_id for row in created]},
         )
     return created

@@ -96,12 +96,12 @@ def held_attendees_release(*, invitation: Invitation, emails) -> int:
 
 
 @transaction.atomic
-def held_attendee_resolve(*, held: HeldAttendee, actor) -> None:
+def held_attendee_resolve(*, held: HeldAttendee, user) -> None:
     """The organisers have handled a held person (contacted the organisation, moved or added the
     account by hand): the row goes, since it exists only as their to-do; the audit log keeps that it
     was handled and why it had been held, without the person's name or address."""
-    require_manager(actor=actor, consultation=held.consultation)
+    require_manager(user=user, consultation=held.consultation)
     invitation = held.invitation
     reason = held.reason
     held.delete()
-    log(instance=invitation, action=HELD_ATTENDEE_RESOLVE, user=actor, data={"reason": reason})
+    log(instance=invitation, action=HELD_ATTENDEE_RESOLVE, user=user, data={"reason": reason})

@@ -15,11 +15,11 @@ from ..permissions import can_erase_attendee_needs
 
 
 @transaction.atomic
-def attendee_needs_erase(*, days: int, actor=None, now: dt.datetime | None = None) -> int:
+def attendee_needs_erase(*, days: int, user=None, now: dt.datetime | None = None) -> int:
     """Erases the access and dietary needs of everyone named for a consultation held at least `days`
     days ago. Who attended stays (name, organisation, check-in): only the needs, which can reveal
     health, go. Returns how many attendees were erased."""
-    if not can_erase_attendee_needs(actor=actor):
+    if not can_erase_attendee_needs(user=user):
         raise PermissionDenied(_("You may not erase attendees' needs."))
     if days < 0:
         raise ValueError("days must not be negative")
@@ -37,7 +37,7 @@ def attendee_needs_erase(*, days: int, actor=None, now: dt.datetime | None = Non
         log(
             instance=consultation,
             action=ATTENDEE_NEEDS_ERASE,
-            user=actor,
+            user=user,
             data={"attendees": per_consultation[consultation.pk], "days": days},
         )
     return erased

@@ -29,9 +29,9 @@ def _require_open(*, consultation, message: str) -> None:
         raise ValidationError(message, code="deadline_passed")
 
 
-def _send_create(*, consultation, actor, kind: SendKind, invitations: list[Invitation]) -> InvitationSend:
+def _send_create(*, consultation, user, kind: SendKind, invitations: list[Invitation]) -> InvitationSend:
     batch = InvitationSend.objects.create(
-        consultation=consultation, created_by=actor, kind=kind, total=len(invitations)
+        consultation=consultation, created_by=user, kind=kind, total=len(invitations)
     )
     InvitationDelivery.objects.bulk_create(
         InvitationDelivery(send=batch, invitation=invitation) for invitation in invitations
@@ -42,11 +42,11 @@ def _send_create(*, consultation, actor, kind: SendKind, invitations: list[Invit
 
 @transaction.atomic
 def invitation_send_start(
-    *, consultation, actor, invitations: Iterable[Invitation] | None = None
+    *, consultation, user, invitations: Iterable[Invitation] | None = None
 ) -> InvitationSend:
     """Sends the invitations in the background: by default every one not sent yet; given a list
     (e.g. after fixing a contact address), those again, each with a new link replacing the old."""
-    require_manager(actor=actor, consultation=consultation)
+    require_manager(user=user, consultation=consultation)
     _require_open(
         consultation=consultation,
         message=_("The RSVP deadline has passed. Move the deadline before sending invitations."),
@@ -63,21 +63,21 @@ def invitation_send_start(
     if not targets:
         raise ValidationError(_("There are no invitations to send."), code="nothing_to_send")
     batch = _send_create(
-        consultation=consultation, actor=actor, kind=SendKind.INVITATION, invitations=targets
+        consultation=consultation, user=user, kind=SendKind.INVITATION, invitations=targets
     )
     log(
         instance=consultation,
         action=INVITATION_SEND,
-        user=actor,
+        user=user,
         data={"send_id": batch.pk, "total": batch.total},
     )
     return batch
 
 
 @transaction.atomic
-def reminder_send(*, consultation, actor) -> InvitationSend:
+def reminder_send(*, consultation, user) -> InvitationSend:
     """Reminds the organisations that were sent an invitation and have not answered, before the deadline."""
-    require_manager(actor=actor, consultation=consultation)
+    require_manager(user=user, consultation=consultation)
     _require_open(
         consultation=consultation,
         message=_("The RSVP deadline has passed: reminders can only be sent before it."),
@@ -92,20 +92,20 @@ def reminder_send(*, consultation, actor) -> InvitationSend:
         raise ValidationError(
             _("Every invited organisation has answered: there is no one to remind."), code="nothing_to_send"
         )
-    batch = _send_create(consultation=consultation, actor=actor, kind=SendKind.REMINDER, invitations=targets)
+    batch = _send_create(consultation=consultation, user=user, kind=SendKind.REMINDER, invitations=targets)
     log(
         instance=consultation,
         action=REMINDER_SEND,
-        user=actor,
+        user=user,
         data={"send_id": batch.pk, "total": batch.total},
     )
     return batch
 
 
 @transaction.atomic
-def invitation_send_retry(*, send_batch: InvitationSend, actor) -> InvitationSend:
+def invitation_send_retry(*, send_batch: InvitationSend, user) -> InvitationSend:
     """Runs a send again for its failed and waiting emails only; those sent are never sent twice."""
-    require_manager(actor=actor, consultation=send_batch.consultation)
+    require_manager(user=user, consultation=send_batch.consultation)
     retry = send_batch.deliveries.filter(status__in=[DeliveryStatus.PENDING, DeliveryStatus.FAILED]).count()
     if not retry:
         raise ValidationError(
@@ -117,7 +117,7 @@ def invitation_send_retry(*, send_batch: InvitationSend, actor) -> InvitationSen
     log(
         instance=send_batch.consultation,
         action=INVITATION_SEND_RETRY,
-        user=actor,
+        user=user,
         data={"send_id": send_batch.pk, "retry": retry},
     )
     return send_batch

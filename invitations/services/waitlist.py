@@ -13,15 +13,15 @@ from .common import consultation_lock, enqueue_after_commit, require_manager
 
 
 @transaction.atomic
-def waitlist_promote(*, consultation, actor) -> list[Invitation]:
+def waitlist_promote(*, consultation, user) -> list[Invitation]:
     """Staff's way to fill free seats from the waiting list, e.g. after raising the capacity. Answers
     that free seats (a decline, fewer attendees) do the same by themselves."""
-    require_manager(actor=actor, consultation=consultation)
+    require_manager(user=user, consultation=consultation)
     consultation_lock(consultation_id=consultation.pk)
-    return promote_fitting(consultation=consultation, actor=actor)
+    return promote_fitting(consultation=consultation, user=user)
 
 
-def promote_fitting(*, consultation, actor=None) -> list[Invitation]:
+def promote_fitting(*, consultation, user=None) -> list[Invitation]:
     """Accepts waitlisted invitations, first come first served, as long as all their attendees fit.
 
     One that does not fit is passed over for a smaller one behind it (and keeps its place), so free
@@ -34,7 +34,7 @@ def promote_fitting(*, consultation, actor=None) -> list[Invitation]:
     for invitation in Invitation.objects.for_consultation(consultation).waitlist().with_attendee_count():
         if free is not None and invitation.attendee_count > free:
             continue
-        _promote(invitation=invitation, actor=actor)
+        _promote(invitation=invitation, user=user)
         if free is not None:
             free -= invitation.attendee_count
         promoted.append(invitation)
@@ -44,9 +44,9 @@ def promote_fitting(*, consultation, actor=None) -> list[Invitation]:
 
 
 @transaction.atomic
-def invitation_promote(*, invitation: Invitation, actor) -> Invitation:
+def invitation_promote(*, invitation: Invitation, user) -> Invitation:
     """Staff take this one organisation off the waiting list, out of turn, if its people fit."""
-    require_manager(actor=actor, consultation=invitation.consultation)
+    require_manager(user=user, consultation=invitation.consultation)
     consultation_lock(consultation_id=invitation.consultation_id)
     invitation = (
         Invitation.objects.select_related("consultation", "organisation")
@@ -76,11 +76,11 @@ def invitation_promote(*, invitation: Invitation, actor) -> Invitation:
             % {"organisation": name, "needed": invitation.attendee_count, "free": free},
             code="no_seats",
         )
-    _promote(invitation=invitation, actor=actor)
+    _promote(invitation=invitation, user=user)
     return invitation
 
 
-def _promote(*, invitation: Invitation, actor) -> None:
+def _promote(*, invitation: Invitation, user) -> None:
     """Gives a waitlisted invitation its seats: its people get their logins, the organisation an email."""
     invitation.status = InvitationStatus.ACCEPTED
     invitation.waitlisted_at = None
@@ -91,6 +91,6 @@ def _promote(*, invitation: Invitation, actor) -> None:
     log(
         instance=invitation,
         action=WAITLIST_PROMOTE,
-        user=actor,
+        user=user,
         data={"attendees": invitation.attendee_count},
     )

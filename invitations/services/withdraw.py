@@ -13,12 +13,12 @@ from .waitlist import promote_fitting
 
 
 @transaction.atomic
-def invitation_remove(*, invitation: Invitation, actor) -> Invitation | None:
+def invitation_remove(*, invitation: Invitation, user) -> Invitation | None:
     """Takes the organisation off the list. One that never had an email is simply deleted (None is
     returned); one that may have had one is withdrawn instead: kept on the list as withdrawn, its link
     revoked, its people's seats freed for the waiting list, and the organisation, if it was sent the
     invitation, told by email."""
-    require_manager(actor=actor, consultation=invitation.consultation)
+    require_manager(user=user, consultation=invitation.consultation)
     consultation_lock(consultation_id=invitation.consultation_id)
     invitation = (
         Invitation.objects.select_related("consultation", "organisation")
@@ -34,15 +34,15 @@ def invitation_remove(*, invitation: Invitation, actor) -> Invitation | None:
         log(
             instance=invitation.consultation,
             action=INVITATION_REMOVE,
-            user=actor,
+            user=user,
             data={"organisation": invitation.organisation.name},
         )
         invitation.delete()
         return None
-    return _withdraw(invitation=invitation, actor=actor)
+    return _withdraw(invitation=invitation, user=user)
 
 
-def _withdraw(*, invitation: Invitation, actor) -> Invitation:
+def _withdraw(*, invitation: Invitation, user) -> Invitation:
     was_accepted = invitation.status == InvitationStatus.ACCEPTED
     attendees = invitation.attendees.count()
     previous = invitation.status
@@ -57,11 +57,11 @@ def _withdraw(*, invitation: Invitation, actor) -> Invitation:
     log(
         instance=invitation,
         action=INVITATION_WITHDRAW,
-        user=actor,
+        user=user,
         data={"status": previous, "attendees": attendees},
     )
     if invitation.sent_at is not None and invitation.organisation.contact_email_list:
         enqueue_after_commit("invitation_withdrawn_email_task", invitation_id=invitation.pk)
     if was_accepted:
-        promote_fitting(consultation=invitation.consultation, actor=actor)
+        promote_fitting(consultation=invitation.consultation, user=user)
     return invitation

@@ -38,16 +38,16 @@ def _excerpt(text: str) -> str:
     return Truncator(" ".join(strip_tags(text or "").split())).words(EXCERPT_WORDS)
 
 
-def _minutes_locked(*, minutes, by) -> MinutesPage:
-    """The minutes, locked against a concurrent publish or follow-up, and checked: `by` may follow up."""
+def _minutes_locked(*, minutes, user) -> MinutesPage:
+    """The minutes, locked against a concurrent publish or follow-up, and checked: `user` may follow up."""
     Page.objects.select_for_update().filter(pk=minutes.pk).first()
     minutes = MinutesPage.objects.get(pk=minutes.pk)
-    if not can_follow_up(user=by, minutes=minutes):
+    if not can_follow_up(user=user, minutes=minutes):
         raise PermissionDenied
     return minutes
 
 
-def _status_write(*, minutes, takeaway: Takeaway, status: str, by) -> bool:
+def _status_write(*, minutes, takeaway: Takeaway, status: str, user) -> bool:
     """Sets one takeaway's status and logs it; False when it already had it."""
     if status not in TakeawayStatus.values:
         raise ValidationError(_("Choose open, in progress or has been answered."), code="status")
@@ -59,7 +59,7 @@ def _status_write(*, minutes, takeaway: Takeaway, status: str, by) -> bool:
     log(
         instance=minutes,
         action=TAKEAWAY_STATUS,
-        user=by,
+        user=user,
         data={"takeaway": takeaway.pk, "text": _excerpt(takeaway.text), "old": old, "new": status},
     )
     return True
@@ -75,12 +75,14 @@ def _own_takeaways(minutes, takeaways) -> list[Takeaway]:
 
 
 @transaction.atomic
-def takeaway_statuses_set(*, minutes, statuses: dict[int, str], by) -> int:
+def takeaway_statuses_set(*, minutes, statuses: dict[int, str], user) -> int:
     """Sets the statuses of some of the minutes' takeaways (takeaway id -> status); returns how many
     changed. Nothing else about the minutes changes: no revision, no approval."""
-    minutes = _minutes_locked(minutes=minutes, by=by)
+    minutes = _minutes_locked(minutes=minutes, user=user)
     rows = _own_takeaways(minutes, [Takeaway(pk=pk) for pk in statuses])
-    return sum(_status_write(minutes=minutes, takeaway=row, status=statuses[row.pk], by=by) for row in rows)
+    return sum(
+        _status_write(minutes=minutes, takeaway=row, status=statuses[row.pk], user=user) for row in rows
+    )
 
 
 def _check_follow_up(date, text: str) -> None:
@@ -90,12 +92,12 @@ def _check_follow_up(date, text: str) -> None:
         raise ValidationError(_("Write what was done."), code="text")
 
 
-def _answered(*, minutes, takeaways, status: str, by) -> None:
+def _answered(*, minutes, takeaways, status: str, user) -> None:
     """The takeaways a follow-up answers take the status it gives them."""
     if status not in (TakeawayStatus.ANSWERED, TakeawayStatus.IN_PROGRESS):
         raise ValidationError(_("A follow-up marks takeaways answered or in progress."), code="status")
     for takeaway in takeaways:
-        _status_write(minutes=minutes, takeaway=takeaway, status=status, by=by)
+        _status_write(minutes=minutes, takeaway=takeaway, status=status, user=user)
 
 
 @transaction.atomic
@@ -106,11 +108,11 @@ def follow_up_add(
     text: str,
     answers=(),
     answers_status: str = TakeawayStatus.ANSWERED,
-    by,
+    user,
 ) -> FollowUp:
     """Adds a follow-up (rich text, as the admin's editor stores it) answering `answers`, which take
     `answers_status`; emails the attendees of published minutes once it commits."""
-    minutes = _minutes_locked(minutes=minutes, by=by)
+    minutes = _minutes_locked(minutes=minutes, user=user)
     _check_follow_up(date, text)
     takeaways = _own_takeaways(minutes, answers)
     last = FollowUp.objects.filter(page=minutes).aggregate(last=Max("sort_order"))["last"]
@@ -118,11 +120,11 @@ def follow_up_add(
         page=minutes, date=date, text=text, sort_order=(last if last is not None else -1) + 1
     )
     follow_up.answers.set(takeaways)
-    _answered(minutes=minutes, takeaways=takeaways, status=answers_status, by=by)
+    _answered(minutes=minutes, takeaways=takeaways, status=answers_status, user=user)
     log(
         instance=minutes,
         action=FOLLOW_UP_ADD,
-        user=by,
+        user=user,
         data={"follow_up": follow_up.pk, "date": date.isoformat(), "takeaways": [t.pk for t in takeaways]},
     )
     # Published minutes: told now. A draft's follow-ups are announced with its first publication.
@@ -138,11 +140,11 @@ def follow_up_edit(
     text: str,
     answers=(),
     answers_status: str = TakeawayStatus.ANSWERED,
-    by,
+    user,
 ) -> FollowUp:
     """Changes a follow-up's date, text or takeaways; takeaways newly answered take `answers_status`.
     Nobody is emailed again: they were told when it was added."""
-    minutes = _minutes_locked(minutes=follow_up.page, by=by)
+    minutes = _minutes_locked(minutes=follow_up.page, user=user)
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk, page=minutes)
     _check_follow_up(date, text)
     takeaways = _own_takeaways(minutes, answers)
@@ -151,22 +153,22 @@ def follow_up_edit(
     follow_up.save(update_fields=["date", "text"])
     follow_up.answers.set(takeaways)
     newly = [takeaway for takeaway in takeaways if takeaway.pk not in before]
-    _answered(minutes=minutes, takeaways=newly, status=answers_status, by=by)
+    _answered(minutes=minutes, takeaways=newly, status=answers_status, user=user)
     log(
         instance=minutes,
         action=FOLLOW_UP_EDIT,
-        user=by,
+        user=user,
         data={"follow_up": follow_up.pk, "date": date.isoformat(), "takeaways": [t.pk for t in takeaways]},
     )
     return follow_up
 
 
 @transaction.atomic
-def follow_up_delete(*, follow_up, by) -> None:
+def follow_up_delete(*, follow_up, user) -> None:
     """Removes a follow-up from the minutes (and so from the page, the feed and the API). The takeaways
     it answered keep their status: staff set it again if the answer no longer stands."""
-    minutes = _minutes_locked(minutes=follow_up.page, by=by)
+    minutes = _minutes_locked(minutes=follow_up.page, user=user)
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk, page=minutes)
     data = {"follow_up": follow_up.pk, "date": follow_up.date.isoformat(), "text": _excerpt(follow_up.text)}
     follow_up.delete()
-    log(instance=minutes, action=FOLLOW_UP_DELETE, user=by, data=data)
+    log(instance=minutes, action=FOLLOW_UP_DELETE, user=user, data=data)

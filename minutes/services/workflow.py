@@ -9,7 +9,8 @@ submitted, approved, sent back (with the comment) and published in the page hist
 
 Wagtail still lets anyone with publish permission publish a page directly, and organisers and editors
 publish their pages; for minutes, only approvers (and superusers) may publish: the publish button is
-taken away from others and a direct publish is refused (the admin hooks in minutes/wagtail_hooks.py).
+taken away from others and a direct publish is refused (minutes/permissions.py: can_publish_minutes,
+asked by the admin hooks in minutes/wagtail_hooks.py).
 Approvers hold no page permission (staff_roles/groups.py), so in practice they publish minutes only by
 approving them.
 """
@@ -19,7 +20,6 @@ from __future__ import annotations
 from django.db import transaction
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
-from staff_roles.groups import APPROVERS
 from staff_roles.services import approval_task_ensure
 
 # Stored in Swedish (minutes 0007): Wagtail's admin shows it as stored, inside its own sentences. Its
@@ -44,9 +44,3 @@ def minutes_workflow_assign(*, page) -> None:
     workflow = minutes_workflow_ensure()
     WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
 
-
-def can_publish_minutes(*, user) -> bool:
-    """Only approvers (and superusers) publish minutes; organisers submit them for approval."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name=APPROVERS).exists()

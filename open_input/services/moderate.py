@@ -27,11 +27,11 @@ STATUS_FOR = {
 
 
 @transaction.atomic
-def input_answer_moderate(*, answer: InputAnswer, decision: str, by) -> InputAnswer:
+def input_answer_moderate(*, answer: InputAnswer, decision: str, user) -> InputAnswer:
     """Record the decision. Removing erases the text and the organisation for good: the answer then
     counts only as removed, and can never be approved again (there is nothing left to approve)."""
     consultation = answer.consultation
-    if not can_moderate_open_input(user=by, consultation=consultation):
+    if not can_moderate_open_input(user=user, consultation=consultation):
         raise PermissionDenied
     if decision not in ModerationDecision.values:
         raise ValidationError(_("Unknown decision."), code="decision")
@@ -43,12 +43,12 @@ def input_answer_moderate(*, answer: InputAnswer, decision: str, by) -> InputAns
         answer.text = ""
         answer.organisation_name = ""
     answer.moderated_at = timezone.now()
-    answer.moderated_by = by
+    answer.moderated_by = user
     answer.save(update_fields=["status", "text", "organisation_name", "moderated_at", "moderated_by"])
     log(
         instance=consultation,
         action=OPEN_INPUT_MODERATE,
-        user=by,
+        user=user,
         data={"answer": answer.pk, "decision": decision},
     )
     return answer

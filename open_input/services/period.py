@@ -15,10 +15,10 @@ from ..permissions import can_moderate_open_input
 
 @transaction.atomic
 def open_input_period_set(
-    *, consultation, opens_at: dt.datetime, closes_at: dt.datetime, intro: str, by
+    *, consultation, opens_at: dt.datetime, closes_at: dt.datetime, intro: str, user
 ) -> OpenInputPeriod:
     """Create or change the period; raises ValidationError when it closes before it opens."""
-    if not can_moderate_open_input(user=by, consultation=consultation):
+    if not can_moderate_open_input(user=user, consultation=consultation):
         raise PermissionDenied
     period = OpenInputPeriod.objects.select_for_update().filter(consultation=consultation).first()
     period = period or OpenInputPeriod(consultation=consultation)
@@ -28,7 +28,7 @@ def open_input_period_set(
     log(
         instance=consultation,
         action=OPEN_INPUT_PERIOD_SET,
-        user=by,
+        user=user,
         data={"opens_at": opens_at.isoformat(), "closes_at": closes_at.isoformat()},
     )
     return period

@@ -22,12 +22,12 @@ PHRASE_MAX_LENGTH = 200
 
 @transaction.atomic
 def input_answer_redact(
-    *, answer: InputAnswer, phrase: str = "", organisation: bool = False, by
+    *, answer: InputAnswer, phrase: str = "", organisation: bool = False, user
 ) -> InputAnswer:
     """Replace every occurrence of `phrase` in the text (any case) and, with `organisation`, erase the
     organisation's name. The status stays: an approved answer stays approved, now without the words."""
     consultation = answer.consultation
-    if not can_moderate_open_input(user=by, consultation=consultation):
+    if not can_moderate_open_input(user=user, consultation=consultation):
         raise PermissionDenied
     phrase = " ".join((phrase or "").split())
     if not phrase and not organisation:
@@ -60,12 +60,12 @@ def input_answer_redact(
     if organisation:
         answer.organisation_name = ""
     answer.moderated_at = timezone.now()
-    answer.moderated_by = by
+    answer.moderated_by = user
     answer.save(update_fields=["text", "organisation_name", "moderated_at", "moderated_by"])
     log(
         instance=consultation,
         action=OPEN_INPUT_MODERATE,
-        user=by,
+        user=user,
         data={"answer": answer.pk, "decision": "redact"},
     )
     return answer

@@ -29,7 +29,7 @@ class RegistryNumberView(ActionView):
                 record = consultation_record_set(
                     consultation=self.consultation,
                     registry_number=form.cleaned_data["registry_number"],
-                    by=request.user,
+                    user=request.user,
                 )
             except RecordError as error:
                 form.add_error("registry_number", error)
@@ -45,7 +45,7 @@ class RegistryNumberView(ActionView):
 
 class ArchiveView(ActionView):
     def post(self, request, consultation_id):
-        content = consultation_archive_build(consultation=self.consultation, by=request.user)
+        content = consultation_archive_build(consultation=self.consultation, user=request.user)
         name = archive_filename(
             consultation=self.consultation, record=record_for(consultation=self.consultation)
         )

@@ -20,10 +20,10 @@ from . import archive_contents
 
 
 @transaction.atomic
-def consultation_archive_build(*, consultation, by) -> bytes:
-    """The ZIP for the registry. `by` is the staff member exporting, or None for the management command
+def consultation_archive_build(*, consultation, user) -> bytes:
+    """The ZIP for the registry. `user` is the staff member exporting, or None for the management command
     (run on the server by someone who already holds the database). Logged with the ZIP's own SHA-256."""
-    if by is not None and not can_manage_records(user=by, consultation=consultation):
+    if user is not None and not can_manage_records(user=user, consultation=consultation):
         raise PermissionDenied(_("You may not file this consultation with the registry."))
     moment = timezone.now()
     record = selectors.record_for(consultation=consultation)
@@ -32,12 +32,12 @@ def consultation_archive_build(*, consultation, by) -> bytes:
         files, header = archive_contents.archive_contents(consultation, record, moment)
     content = archive_zip(files, header=header, moment=moment)
     ConsultationRecord.objects.update_or_create(
-        consultation=consultation, defaults={"archived_at": moment, "archived_by": by}
+        consultation=consultation, defaults={"archived_at": moment, "archived_by": user}
     )
     log(
         instance=consultation,
         action=ARCHIVE_EXPORT,
-        user=by,
+        user=user,
         data={
             "registry_number": header["registry_number"],
             "files": len(files) + 2,  # and the two manifests

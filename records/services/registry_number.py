@@ -35,9 +35,9 @@ def _check(number: str, *, consultation) -> None:
 
 
 @transaction.atomic
-def consultation_record_set(*, consultation, registry_number: str, by) -> ConsultationRecord:
+def consultation_record_set(*, consultation, registry_number: str, user) -> ConsultationRecord:
     """Set (or, with an empty value, remove) the registry number; logged on the consultation's history."""
-    if not can_manage_records(user=by, consultation=consultation):
+    if not can_manage_records(user=user, consultation=consultation):
         raise PermissionDenied(_("You may not file this consultation with the registry."))
     number = registry_number_normalise(registry_number)
     _check(number, consultation=consultation)
@@ -49,7 +49,7 @@ def consultation_record_set(*, consultation, registry_number: str, by) -> Consul
         log(
             instance=consultation,
             action=REGISTRY_NUMBER_SET,
-            user=by,
+            user=user,
             data={"registry_number": number, "previous": previous},
         )
     return record

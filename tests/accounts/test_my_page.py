@@ -121,7 +121,7 @@ def _named_in_a_group(person, organisation, *, days_ahead, minutes=False, review
     Attendee.objects.create(
         invitation=invitation, consultation=consultation, name="A", email=person.email, user=person
     )
-    group_member_add(group=breakout_group_create(consultation=consultation, name="Grupp"), user=person)
+    group_member_add(group=breakout_group_create(consultation=consultation, name="Grupp"), person=person)
     if minutes:
         MinutesPageFactory(parent=consultation)
     if review:
@@ -163,7 +163,7 @@ def test_a_member_is_led_from_my_page_to_the_groups_notes(client, person, framti
     )
     breakout_group_create(consultation=consultation, name="Grupp Ett")
     group = breakout_group_create(consultation=consultation, name="Grupp Två")
-    group_member_add(group=group, user=person)
+    group_member_add(group=group, person=person)
     client.force_login(person)
     page = html(client.get("/mina-sidor/"))
     links = [(a.get_text(strip=True), a["href"]) for a in page.select(".my-consultation a")]

@@ -17,7 +17,7 @@ def _notes_root(client, group):
 def test_the_group_page_names_its_socket_and_its_own_offline_store(client, consultation, attend):
     person = attend()
     group = breakout_group_create(consultation=consultation, name="Grupp A")
-    group_member_add(group=group, user=person)
+    group_member_add(group=group, person=person)
     client.force_login(person)
     root = _notes_root(client, group)
     assert root["data-notes-url"] == f"/ws/notes/{group.pk}"
@@ -28,7 +28,7 @@ def test_the_group_page_names_its_socket_and_its_own_offline_store(client, consu
     again = breakout_group_create(consultation=consultation, name="Grupp A")
     BreakoutGroup.objects.filter(pk=again.pk).update(id=group.pk)
     again = BreakoutGroup.objects.get(pk=group.pk)
-    group_member_add(group=again, user=person)
+    group_member_add(group=again, person=person)
     assert _notes_root(client, again)["data-offline-store"] != store
 
 
@@ -40,7 +40,7 @@ def test_without_javascript_the_pages_show_the_live_notes(client, consultation, 
 
     person = attend()
     group = breakout_group_create(consultation=consultation, name="Grupp A")
-    group_member_add(group=group, user=person)
+    group_member_add(group=group, person=person)
     note_taking_open(consultation=consultation)
     note_update_append(group_id=group.pk, update=_points_update(), author_id=None)
     client.force_login(person)

@@ -31,12 +31,12 @@ def test_one_group_per_person_per_consultation(consultation):
     first = breakout_group_create(consultation=consultation, name="A")
     second = breakout_group_create(consultation=consultation, name="B")
     user = UserFactory()
-    group_member_add(group=first, user=user)
+    group_member_add(group=first, person=user)
     with pytest.raises(BreakoutError):
-        group_member_add(group=second, user=user)
-    group_member_move(user=user, to_group=second)
+        group_member_add(group=second, person=user)
+    group_member_move(person=user, to_group=second)
     assert group_for_user(user=user, consultation=consultation) == second
-    group_member_remove(group=second, user=user)
+    group_member_remove(group=second, person=user)
     assert group_for_user(user=user, consultation=consultation) is None
     assert ModelLogEntry.objects.filter(action=log_actions.MEMBER_MOVE).exists()
 
@@ -142,7 +142,7 @@ def test_permissions(consultation):
 
     group = breakout_group_create(consultation=consultation, name="A")
     member, outsider = UserFactory(), UserFactory()
-    group_member_add(group=group, user=member)
+    group_member_add(group=group, person=member)
     staff = User.objects.create_superuser(email="chef@example.org", password="x-Lösenord-123456")
 
     assert can_view_group(user=member, group=group) and can_view_group(user=staff, group=group)

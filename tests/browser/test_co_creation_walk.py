@@ -97,7 +97,7 @@ def test_comment_resolve_open_input_into_minutes_and_an_accepted_correction(worl
                               date=timezone.localdate() + dt.timedelta(days=60), start=start, end=end)
     member = User.objects.create_user(email="wera@stod.example.org", password=PASSWORD, first_name="Wera",
                                       last_name="Lind", organisation=world.other_organisation)
-    working_group_member_add(consultation=draft, email=member.email, by=organiser)
+    working_group_member_add(consultation=draft, email=member.email, user=organiser)
     reviewer = tabs(member)
     reviewer.goto(reverse("working_groups:draft", args=[draft.pk]))
     question = reviewer.locator("#question-1")

@@ -98,8 +98,8 @@ def test_notes_to_published_minutes_found_by_search_with_a_pdf(world, consultati
         last_name="Öhman",
         organisation=world.other_organisation,
     )
-    group_member_add(group=groups[0], user=astrid)
-    group_member_add(group=groups[1], user=bertil)
+    group_member_add(group=groups[0], person=astrid)
+    group_member_add(group=groups[1], person=bertil)
     note_taking_open(consultation=consultation)
 
     # 1. Each participant opens their group's page and writes a point; Astrid's is a takeaway.

@@ -98,7 +98,7 @@ def room(world):
         email="deltagare2@example.org", password=PASSWORD, first_name="Bo", last_name="Berg"
     )
     group = world.breakout_group
-    group_member_add(group=group, user=second)
+    group_member_add(group=group, person=second)
     first = world.user("group_member")
     return {"group": group, "first": first, "second": second, "consultation": consultation}
 

@@ -98,7 +98,7 @@ def today(world):
     )
     breakout_group_create(consultation=consultation, name="Grupp Vänern")
     group = breakout_group_create(consultation=consultation, name=GROUP)
-    group_member_add(group=group, user=ada)
+    group_member_add(group=group, person=ada)
     note_taking_open(consultation=consultation)
     return {"consultation": consultation, "group": group, "ada": ada}
 

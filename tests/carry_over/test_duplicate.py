@@ -57,7 +57,7 @@ def duplicate_url(page) -> str:
 
 
 def test_the_copy_is_a_draft_with_the_plan_and_without_the_dates(source, cycle, organiser):
-    copy = consultation_duplicate(consultation=source, by=organiser)
+    copy = consultation_duplicate(consultation=source, user=organiser)
     copy = ConsultationPage.objects.get(pk=copy.pk)
     assert not copy.live and copy.get_parent().pk == source.get_parent().pk
     assert copy.title.startswith(source.title) and copy.slug != source.slug
@@ -86,7 +86,7 @@ def test_the_copy_is_a_draft_with_the_plan_and_without_the_dates(source, cycle, 
 
 
 def test_the_invitation_list_is_copied_unsent(source, organiser):
-    copy = consultation_duplicate(consultation=source, by=organiser)
+    copy = consultation_duplicate(consultation=source, user=organiser)
     invited_before = set(source.invitations.values_list("organisation_id", flat=True))
     rows = Invitation.objects.filter(consultation=copy)
     assert set(rows.values_list("organisation_id", flat=True)) == invited_before
@@ -95,21 +95,21 @@ def test_the_invitation_list_is_copied_unsent(source, organiser):
 
 
 def test_open_takeaways_are_carried_over(source, cycle, organiser):
-    copy = consultation_duplicate(consultation=source, by=organiser)
+    copy = consultation_duplicate(consultation=source, user=organiser)
     assert set(copy.carried_takeaways.all()) == {cycle.open, cycle.in_progress}
     editor = ConsultationPage.objects.get(pk=copy.pk).get_latest_revision_as_object()
     assert {t.pk for t in editor.carried_takeaways.all()} == {cycle.open.pk, cycle.in_progress.pk}
 
 
 def test_the_copy_is_logged(source, organiser):
-    copy = consultation_duplicate(consultation=source, by=organiser)
+    copy = consultation_duplicate(consultation=source, user=organiser)
     entry = PageLogEntry.objects.get(page=copy, action=CONSULTATION_DUPLICATE)
     assert entry.user == organiser and entry.data["source"]["id"] == source.pk
 
 
 def test_the_source_is_unchanged(source, organiser):
     before = (source.title, source.date, source.invitations.count(), source.questions.count())
-    consultation_duplicate(consultation=source, by=organiser)
+    consultation_duplicate(consultation=source, user=organiser)
     source = ConsultationPage.objects.get(pk=source.pk)
     assert (source.title, source.date, source.invitations.count(), source.questions.count()) == before
     assert source.live
@@ -120,7 +120,7 @@ def test_approvers_and_participants_may_not(source, approver):
     before = ConsultationPage.objects.count()
     for user in (approver, participant):
         with pytest.raises(PermissionDenied):
-            consultation_duplicate(consultation=source, by=user)
+            consultation_duplicate(consultation=source, user=user)
     assert ConsultationPage.objects.count() == before
 
 
@@ -181,7 +181,7 @@ def test_the_placeholder_date_is_the_same_weekday_in_the_next_year(held, placeho
 def test_a_title_at_full_length_still_copies(source, organiser):
     source.title = "Å" * 255
     source.save_revision().publish()
-    copy = consultation_duplicate(consultation=ConsultationPage.objects.get(pk=source.pk), by=organiser)
+    copy = consultation_duplicate(consultation=ConsultationPage.objects.get(pk=source.pk), user=organiser)
     assert len(copy.title) == 255
     assert copy.title.startswith("ÅÅÅ") and copy.title.endswith(copy_title("…"))
 
@@ -194,7 +194,7 @@ def test_the_copy_holds_the_editors_latest_draft(source, organiser):
     draft.questions.add(DiscussionQuestionFactory.build(number=3, text="En fråga bara i utkastet?"))
     draft.save_revision()
     source = ConsultationPage.objects.get(pk=source.pk)  # as the admin view loads it: the published row
-    copy = consultation_duplicate(consultation=source, by=organiser)
+    copy = consultation_duplicate(consultation=source, user=organiser)
     copy = ConsultationPage.objects.get(pk=copy.pk)
     assert copy.title == copy_title("Sakråd om unga, nytt förslag")
     assert copy.introduction == "Utkastets inledning."
@@ -214,5 +214,5 @@ def test_the_list_is_copied_only_for_who_may_manage_the_sources_invitations(sour
     author.groups.add(group)
     screen = logged_in(author).get(duplicate_url(source))
     assert screen.context["copies_invitations"] is False
-    copy = consultation_duplicate(consultation=source, by=author)
+    copy = consultation_duplicate(consultation=source, user=author)
     assert not Invitation.objects.filter(consultation=copy).exists()

@@ -31,7 +31,7 @@ def test_the_editor_has_the_text_but_not_the_status(cycle, organiser):
 def test_publishing_a_revision_never_turns_a_status_back(cycle, organiser):
     older = cycle.minutes.get_latest_revision()
     takeaway_statuses_set(
-        minutes=cycle.minutes, statuses={cycle.open.pk: TakeawayStatus.ANSWERED}, by=organiser
+        minutes=cycle.minutes, statuses={cycle.open.pk: TakeawayStatus.ANSWERED}, user=organiser
     )
     older.publish()
     draft = MinutesPage.objects.get(pk=cycle.minutes.pk).get_latest_revision_as_object()

@@ -65,7 +65,7 @@ def draft(index, organiser) -> Draft:
 
 def open_round(draft, organiser, *, days=7) -> CorrectionRound:
     return correction_round_open(
-        minutes=draft.minutes, deadline=timezone.now() + dt.timedelta(days=days), by=organiser
+        minutes=draft.minutes, deadline=timezone.now() + dt.timedelta(days=days), user=organiser
     )
 
 

@@ -135,7 +135,7 @@ def test_own_suggestions_are_listed_never_others(review, draft, organiser):
     correction_suggest(
         minutes=draft.minutes, user=draft.attendees[1], passage_key=key, text="Någon annans rättelse"
     )
-    correction_decline(suggestion=mine, by=organiser, note="Så sades det")
+    correction_decline(suggestion=mine, user=organiser, note="Så sades det")
     html = logged_in(draft.attendees[0]).get(english_url(draft.minutes)).content.decode()
     assert "Min rättelse" in html and "Declined" in html and "Så sades det" in html
     assert "Någon annans rättelse" not in html

@@ -84,7 +84,7 @@ def test_opening_emails_each_attendee_once_with_the_link(
 def test_nothing_is_emailed_when_opening_fails(draft, organiser, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(CorrectionError) as error:
         correction_round_open(
-            minutes=draft.minutes, deadline=timezone.now() - dt.timedelta(hours=1), by=organiser
+            minutes=draft.minutes, deadline=timezone.now() - dt.timedelta(hours=1), user=organiser
         )
     assert error.value.code == CorrectionError.DEADLINE_PAST
     assert mail.outbox == []
@@ -94,7 +94,7 @@ def test_one_open_review_at_a_time(review, draft, organiser):
     with pytest.raises(CorrectionError) as error:
         open_round(draft, organiser)
     assert error.value.code == CorrectionError.ALREADY_OPEN
-    correction_round_close(round=review, by=organiser)
+    correction_round_close(round=review, user=organiser)
     open_round(draft, organiser)  # after closing, a new one may open
 
 
@@ -168,7 +168,7 @@ def test_after_the_deadline_nothing_is_taken(review, draft, freeze_now):
 
 
 def test_a_review_closed_early_takes_nothing(review, draft, organiser):
-    correction_round_close(round=review, by=organiser)
+    correction_round_close(round=review, user=organiser)
     with pytest.raises(CorrectionError) as error:
         suggest(draft, draft.attendees[0], "Något annat")
     assert error.value.code == CorrectionError.CLOSED
@@ -217,7 +217,7 @@ def test_accepting_writes_a_new_revision_and_a_history_line(review, draft, organ
     suggestion = suggest(draft, draft.attendees[0], "Fler mötesplatser på kvällar och helger")
     assert not minutes_draft_edited(MinutesPage.objects.get(pk=draft.minutes.pk))
 
-    correction_accept(suggestion=suggestion, by=organiser)
+    correction_accept(suggestion=suggestion, user=organiser)
 
     page = MinutesPage.objects.get(pk=draft.minutes.pk)
     assert not page.live
@@ -242,7 +242,7 @@ def test_declining_leaves_the_draft_as_it_was(review, draft, organiser):
     before = (body_text(draft.minutes), takeaway_texts(draft.minutes))
     revisions = MinutesPage.objects.get(pk=draft.minutes.pk).revisions.count()
     suggestion = suggest(draft, draft.attendees[0], "Något helt annat")
-    correction_decline(suggestion=suggestion, by=organiser, note="Det sades så på mötet")
+    correction_decline(suggestion=suggestion, user=organiser, note="Det sades så på mötet")
     assert (body_text(draft.minutes), takeaway_texts(draft.minutes)) == before
     assert MinutesPage.objects.get(pk=draft.minutes.pk).revisions.count() == revisions
     suggestion.refresh_from_db()
@@ -251,18 +251,18 @@ def test_declining_leaves_the_draft_as_it_was(review, draft, organiser):
 
 def test_a_decided_suggestion_is_not_decided_again(review, draft, organiser):
     suggestion = suggest(draft, draft.attendees[0], "Något helt annat")
-    correction_decline(suggestion=suggestion, by=organiser)
+    correction_decline(suggestion=suggestion, user=organiser)
     with pytest.raises(CorrectionError) as error:
-        correction_accept(suggestion=suggestion, by=organiser)
+        correction_accept(suggestion=suggestion, user=organiser)
     assert error.value.code == CorrectionError.DECIDED
 
 
 def test_accepting_over_a_changed_passage_is_refused(review, draft, organiser):
     first = suggest(draft, draft.attendees[0], "Mötesplatser på kvällar")
     second = suggest(draft, draft.attendees[1], "Mötesplatser på helger")
-    correction_accept(suggestion=first, by=organiser)
+    correction_accept(suggestion=first, user=organiser)
     with pytest.raises(CorrectionError) as error:
-        correction_accept(suggestion=second, by=organiser)
+        correction_accept(suggestion=second, user=organiser)
     assert error.value.code == CorrectionError.PASSAGE_CHANGED
     assert "Edit it by hand" in error.value.messages[0]
     assert "Mötesplatser på kvällar" in takeaway_texts(draft.minutes)
@@ -274,7 +274,7 @@ def test_a_script_is_stored_as_text_and_accepted_as_inert_rich_text(review, draf
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)> & så'
     suggestion = suggest(draft, draft.attendees[0], payload)
     assert suggestion.text == payload  # stored as typed, escaped where shown
-    correction_accept(suggestion=suggestion, by=organiser)
+    correction_accept(suggestion=suggestion, user=organiser)
     assert takeaway_texts(draft.minutes)[0] == payload  # plain text, escaped wherever it is shown
     body = body_text(draft.minutes)
     assert "<script" not in body and "<img" not in body
@@ -285,7 +285,7 @@ def test_a_script_is_stored_as_text_and_accepted_as_inert_rich_text(review, draf
 def test_accepting_a_point_writes_inert_rich_text_into_the_body(review, draft, organiser):
     payload = '<script>alert("x")</script> & så'
     suggestion = suggest(draft, draft.attendees[0], payload, label="Question 1, point 1")
-    correction_accept(suggestion=suggestion, by=organiser)
+    correction_accept(suggestion=suggestion, user=organiser)
     body = body_text(draft.minutes)
     assert "<script" not in body and "&lt;script&gt;" in body
 
@@ -294,16 +294,16 @@ def test_only_staff_with_rights_decide(review, draft):
     suggestion = suggest(draft, draft.attendees[0], "Något helt annat")
     for user in (draft.attendees[1], UserFactory(is_staff=True)):
         with pytest.raises(PermissionDenied):
-            correction_accept(suggestion=suggestion, by=user)
+            correction_accept(suggestion=suggestion, user=user)
         with pytest.raises(PermissionDenied):
-            correction_decline(suggestion=suggestion, by=user)
+            correction_decline(suggestion=suggestion, user=user)
 
 
 def test_accepting_on_published_minutes_is_refused(review, draft, organiser):
     suggestion = suggest(draft, draft.attendees[0], "Något helt annat")
     publish(draft.minutes, organiser)
     with pytest.raises(CorrectionError) as error:
-        correction_accept(suggestion=suggestion, by=organiser)
+        correction_accept(suggestion=suggestion, user=organiser)
     assert error.value.code == CorrectionError.PUBLISHED
 
 
@@ -313,5 +313,5 @@ def test_accepting_on_published_minutes_is_refused(review, draft, organiser):
 def test_rounds_for_attendee_lists_open_reviews_of_their_consultations(review, draft, organiser):
     assert rounds_for_attendee(user=draft.attendees[0]) == [review]
     assert rounds_for_attendee(user=UserFactory(organisation=draft.held.attended[0])) == []
-    correction_round_close(round=review, by=organiser)
+    correction_round_close(round=review, user=organiser)
     assert rounds_for_attendee(user=draft.attendees[0]) == []

@@ -32,8 +32,8 @@ def invite(organiser, commit):
     def send(consultation, *organisations):
         before = len(mail.outbox)
         with commit():
-            invitation_create_many(consultation=consultation, organisations=organisations, actor=organiser)
-            invitation_send_start(consultation=consultation, actor=organiser)
+            invitation_create_many(consultation=consultation, organisations=organisations, user=organiser)
+            invitation_send_start(consultation=consultation, user=organiser)
         tokens = factories.tokens_from_outbox(mail.outbox[before:])
         assert len(tokens) == len(organisations)
         return tokens

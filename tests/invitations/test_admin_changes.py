@@ -87,7 +87,7 @@ def test_before_sending_the_send_button_is_the_main_one_and_counts_the_unsent(st
     invitation_create_many(
         consultation=small,
         organisations=[factories.organisation(), factories.organisation()],
-        actor=organiser,
+        user=organiser,
     )
     page = html(staff_client.get(url("index", small)))
     assert counts_of(page)["invited"] == "2" and counts_of(page)["not_sent"] == "2"
@@ -107,7 +107,7 @@ def test_the_decline_comment_is_on_the_overview_as_text(staff_client, small, ans
 
 def test_removing_an_organisation_before_sending_asks_then_deletes_it(staff_client, small, organiser):
     [invitation] = invitation_create_many(
-        consultation=small, organisations=[factories.organisation(name="Föreningen Fel")], actor=organiser
+        consultation=small, organisations=[factories.organisation(name="Föreningen Fel")], user=organiser
     )
     confirm = staff_client.get(url("remove", small), {"invitation": invitation.pk})
     assert confirm.status_code == 200
@@ -165,7 +165,7 @@ def test_a_withdrawn_invitation_is_not_sent_again(staff_client, small, answered,
 
 def test_an_invitation_withdrawn_while_queued_is_skipped_by_the_send(staff_client, small, organiser, commit):
     [invitation] = invitation_create_many(
-        consultation=small, organisations=[factories.organisation()], actor=organiser
+        consultation=small, organisations=[factories.organisation()], user=organiser
     )
     # Queued but not sent yet (the background run comes later): removing it withdraws it.
     staff_client.post(url("send", small))

@@ -90,7 +90,7 @@ def test_theme_means_invited_before_to_a_consultation_with_that_theme(staff_clie
     earlier.themes.add(theme)
     earlier.save_revision().publish()
     veteran, newcomer = org("Föreningen Veteran"), org("Föreningen Ny")
-    invitation_create_many(consultation=earlier, organisations=[veteran], actor=organiser)
+    invitation_create_many(consultation=earlier, organisations=[veteran], user=organiser)
     page = html(staff_client.get(url("build", consultation), {"theme": theme.pk}))
     shown = page.select(".inv-pick label")
     assert [label.get_text(" ", strip=True).split(" (")[0] for label in shown] == ["Föreningen Veteran"]
@@ -100,7 +100,7 @@ def test_theme_means_invited_before_to_a_consultation_with_that_theme(staff_clie
 def test_reusing_an_earlier_list_ticks_its_organisations(staff_client, consultation, organiser):
     earlier = factories.consultation(title="Förra årets sakråd")
     kept, other = org("Föreningen Kvar"), org("Föreningen Annan")
-    invitation_create_many(consultation=earlier, organisations=[kept], actor=organiser)
+    invitation_create_many(consultation=earlier, organisations=[kept], user=organiser)
     page = html(staff_client.get(url("build", consultation), {"reuse": earlier.pk}))
     ticked = {box["value"] for box in page.select(".inv-pick input[type=checkbox][checked]")}
     assert ticked == {str(kept.pk)}
@@ -142,7 +142,7 @@ def test_adding_nothing_changes_nothing(staff_client, consultation):
 
 def test_send_runs_and_the_progress_page_counts(staff_client, consultation, commit, organiser):
     organisations = [org("Föreningen A"), org("Föreningen B")]
-    invitation_create_many(consultation=consultation, organisations=organisations, actor=organiser)
+    invitation_create_many(consultation=consultation, organisations=organisations, user=organiser)
     with commit():
         response = staff_client.post(url("send", consultation))
     assert response.status_code == 302 and response["Location"] == url("sends", consultation)
@@ -166,7 +166,7 @@ def test_a_failed_email_is_shown_and_retry_sends_only_that(
     staff_client, consultation, commit, settings, organiser
 ):
     good, bad = org("Föreningen Bra"), org("Föreningen Fel", email="refuse@example.org")
-    invitation_create_many(consultation=consultation, organisations=[good, bad], actor=organiser)
+    invitation_create_many(consultation=consultation, organisations=[good, bad], user=organiser)
     settings.EMAIL_BACKEND = REFUSING
     with commit():
         staff_client.post(url("send", consultation))
@@ -200,7 +200,7 @@ def test_a_forged_row_id_is_a_404_not_an_error(staff_client, consultation, organ
     assert staff_client.post(url("revoke", consultation), {"invitation": "x"}).status_code == 404
     other = factories.consultation()
     [invitation] = invitation_create_many(
-        consultation=other, organisations=[org("Föreningen Annan")], actor=organiser
+        consultation=other, organisations=[org("Föreningen Annan")], user=organiser
     )
     # Another consultation's invitation cannot be reached through this consultation's screen.
     assert staff_client.post(url("revoke", consultation), {"invitation": invitation.pk}).status_code == 404
@@ -212,7 +212,7 @@ def test_a_forged_row_id_is_a_404_not_an_error(staff_client, consultation, organ
 def test_the_overview_counts_every_state_and_seats(staff_client, consultation, invite, organiser):
     a, b, c, d = (org(f"Föreningen {letter}") for letter in "ABCD")
     invite(consultation, a, b, c)
-    invitation_create_many(consultation=consultation, organisations=[d], actor=organiser)
+    invitation_create_many(consultation=consultation, organisations=[d], user=organiser)
     accepted = invitation_of(a, consultation)
     accepted.status, accepted.answered_at = InvitationStatus.ACCEPTED, timezone.now()
     accepted.save()
@@ -244,7 +244,7 @@ def test_the_overview_of_300_organisations_takes_as_many_queries_as_of_3(
         organisations = Organisation.objects.bulk_create(
             Organisation(name=f"Förening {consultation.pk}-{n:03}", kind="association") for n in range(count)
         )
-        invitation_create_many(consultation=consultation, organisations=organisations, actor=organiser)
+        invitation_create_many(consultation=consultation, organisations=organisations, user=organiser)
         for invitation in Invitation.objects.filter(consultation=consultation)[:2]:
             invitation.status = InvitationStatus.ACCEPTED
             invitation.save()
@@ -292,7 +292,7 @@ def test_reminders_go_to_the_unanswered_before_the_deadline(staff_client, consul
 
 def test_no_reminder_after_the_deadline_and_the_button_is_gone(staff_client, organiser, commit):
     closed = factories.consultation(deadline_in=dt.timedelta(days=1))
-    invitation_create_many(consultation=closed, organisations=[org("Föreningen Sen")], actor=organiser)
+    invitation_create_many(consultation=closed, organisations=[org("Föreningen Sen")], user=organiser)
     closed.rsvp_deadline = timezone.now() - dt.timedelta(minutes=1)
     closed.save_revision().publish()
     with commit():

@@ -64,7 +64,7 @@ def test_organisers_need_the_invitation_permission_and_the_page(consultation):
     other = factories.consultation()
     assert can_manage_invitations(user=organiser, consultation=other)  # under the same index
     assert invitation_create_many(
-        consultation=consultation, organisations=[factories.organisation()], actor=organiser
+        consultation=consultation, organisations=[factories.organisation()], user=organiser
     )
 
 
@@ -72,7 +72,7 @@ def test_the_invitation_list_reads_300_organisations_in_fixed_queries(
     consultation, organiser, django_assert_num_queries
 ):
     organisations = [factories.organisation() for _ in range(300)]
-    invitation_create_many(consultation=consultation, organisations=organisations, actor=organiser)
+    invitation_create_many(consultation=consultation, organisations=organisations, user=organiser)
     for invitation in Invitation.objects.filter(consultation=consultation)[:50]:
         invitation.status = InvitationStatus.ACCEPTED
         invitation.save()

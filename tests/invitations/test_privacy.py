@@ -73,7 +73,7 @@ def attendee(consultation, email) -> Attendee:
 def test_the_erase_command_erases_needs_after_the_retention_and_keeps_attendance(settings, organiser):
     settings.SAKRAD_NEEDS_RETENTION_DAYS = 30
     old, recent = attendee(held(31), "old@example.org"), attendee(held(10), "recent@example.org")
-    attendee_check_in(attendee=old, actor=organiser)
+    attendee_check_in(attendee=old, user=organiser)
 
     call_command("erase_attendee_needs")
 

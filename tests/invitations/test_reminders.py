@@ -22,13 +22,13 @@ def test_reminders_go_only_to_the_unanswered(client, consultation, organiser, co
     answered, silent = factories.organisation(), factories.organisation()
     old_answered, old_silent = invite(consultation, answered, silent)
     never_sent = factories.organisation()
-    invitation_create_many(consultation=consultation, organisations=[never_sent], actor=organiser)
+    invitation_create_many(consultation=consultation, organisations=[never_sent], user=organiser)
     with commit():
         rsvp_decline(token=old_answered)
     mail.outbox.clear()
 
     with commit():
-        batch = reminder_send(consultation=consultation, actor=organiser)
+        batch = reminder_send(consultation=consultation, user=organiser)
     assert batch.kind == SendKind.REMINDER
     assert [message.to for message in mail.outbox] == [silent.contact_email_list]
     assert "Reminder:" in mail.outbox[0].subject
@@ -51,7 +51,7 @@ def test_no_reminders_after_the_deadline(consultation, organiser, invite):
     )
     consultation.refresh_from_db()
     with pytest.raises(ValidationError):
-        reminder_send(consultation=consultation, actor=organiser)
+        reminder_send(consultation=consultation, user=organiser)
     assert mail.outbox == []
 
 
@@ -60,7 +60,7 @@ def test_no_reminder_when_everyone_answered(consultation, organiser, invite, com
     with commit():
         rsvp_decline(token=token)
     with pytest.raises(ValidationError):
-        reminder_send(consultation=consultation, actor=organiser)
+        reminder_send(consultation=consultation, user=organiser)
 
 
 def test_an_answer_given_while_reminders_are_queued_skips_that_reminder(
@@ -70,7 +70,7 @@ def test_an_answer_given_while_reminders_are_queued_skips_that_reminder(
     [token] = invite(consultation, organisation)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=False):
-        batch = reminder_send(consultation=consultation, actor=organiser)
+        batch = reminder_send(consultation=consultation, user=organiser)
     rsvp_decline(token=token)
     invitation_send(send_batch=batch)
     assert mail.outbox == []

@@ -199,7 +199,7 @@ def test_every_reason_gets_the_identical_answer_and_the_same_queries(
         account = make()
         # The same state before each: Anna accepted, nothing held (the organisers handled the last one).
         for held in HeldAttendee.objects.all():
-            held_attendee_resolve(held=held, actor=organiser)
+            held_attendee_resolve(held=held, user=organiser)
         post(client, commit, token, [("Anna Lind", "anna@framtid.se")], f"reset-{number}")
         client.get(factories.rsvp_path(token))  # reads the messages of that answer
         name, typed = f"Person Number{number}", variant(account.email)

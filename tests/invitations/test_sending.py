@@ -39,8 +39,8 @@ def stod():
 
 def start(consultation, organiser, commit, *organisations):
     with commit():
-        invitation_create_many(consultation=consultation, organisations=organisations, actor=organiser)
-        return invitation_send_start(consultation=consultation, actor=organiser)
+        invitation_create_many(consultation=consultation, organisations=organisations, user=organiser)
+        return invitation_send_start(consultation=consultation, user=organiser)
 
 
 def test_one_email_per_organisation_to_each_contact_address(consultation, organiser, commit, framtid, stod):
@@ -108,8 +108,8 @@ def test_the_email_carries_an_ics_for_the_consultation(consultation, organiser, 
 
 def test_sending_waits_for_the_commit(consultation, organiser, framtid, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        invitation_create_many(consultation=consultation, organisations=[framtid], actor=organiser)
-        invitation_send_start(consultation=consultation, actor=organiser)
+        invitation_create_many(consultation=consultation, organisations=[framtid], user=organiser)
+        invitation_send_start(consultation=consultation, user=organiser)
     assert len(queued) == 1
     assert mail.outbox == []  # queued for the background, nothing sent inside the transaction
     queued[0]()
@@ -122,9 +122,9 @@ def test_running_a_send_again_mails_no_one_twice(consultation, organiser, commit
     invitation_send(send_batch=batch)
     assert len(mail.outbox) == 2
     with pytest.raises(ValidationError):
-        invitation_send_retry(send_batch=batch, actor=organiser)
+        invitation_send_retry(send_batch=batch, user=organiser)
     with pytest.raises(ValidationError):  # every invitation is sent: a new send has no one to mail
-        invitation_send_start(consultation=consultation, actor=organiser)
+        invitation_send_start(consultation=consultation, user=organiser)
 
 
 def test_a_mail_server_failure_stays_not_sent_and_visible_then_retry_sends_only_that(
@@ -144,7 +144,7 @@ def test_a_mail_server_failure_stays_not_sent_and_visible_then_retry_sends_only_
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is fixed
     with commit():
-        invitation_send_retry(send_batch=batch, actor=organiser)
+        invitation_send_retry(send_batch=batch, user=organiser)
     assert [message.to for message in mail.outbox[1:]] == [["refuse@trasig.se"]]  # Framtid not mailed again
     failed.refresh_from_db()
     assert failed.status == InvitationStatus.SENT
@@ -189,24 +189,24 @@ def test_a_new_send_takes_only_invitations_not_yet_sent(consultation, organiser,
 def test_no_invitations_go_out_after_the_deadline(organiser, commit, framtid):
     consultation = factories.consultation(deadline_in=dt.timedelta(days=20))
     consultation.rsvp_deadline = timezone.now() - dt.timedelta(minutes=1)
-    invitation_create_many(consultation=consultation, organisations=[framtid], actor=organiser)
+    invitation_create_many(consultation=consultation, organisations=[framtid], user=organiser)
     with pytest.raises(ValidationError):
-        invitation_send_start(consultation=consultation, actor=organiser)
+        invitation_send_start(consultation=consultation, user=organiser)
 
 
 def test_only_organisers_create_and_send(consultation, framtid):
     participant = User.objects.create_user(email="deltagare@framtid.se", password=None, organisation=framtid)
     with pytest.raises(PermissionDenied):
-        invitation_create_many(consultation=consultation, organisations=[framtid], actor=participant)
+        invitation_create_many(consultation=consultation, organisations=[framtid], user=participant)
     with pytest.raises(PermissionDenied):
-        invitation_send_start(consultation=consultation, actor=participant)
+        invitation_send_start(consultation=consultation, user=participant)
     assert mail.outbox == []
 
 
 def test_adding_organisations_twice_invites_each_once(consultation, organiser, framtid, stod):
-    invitation_create_many(consultation=consultation, organisations=[framtid], actor=organiser)
+    invitation_create_many(consultation=consultation, organisations=[framtid], user=organiser)
     created = invitation_create_many(
-        consultation=consultation, organisations=[framtid, stod, stod], actor=organiser
+        consultation=consultation, organisations=[framtid, stod, stod], user=organiser
     )
     assert [invitation.organisation for invitation in created] == [stod]
     assert consultation.invitations.count() == 2

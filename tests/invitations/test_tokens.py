@@ -98,7 +98,7 @@ def test_the_link_also_expires_at_its_own_expiry(client, consultation, invite):
 def test_a_revoked_link_is_a_clear_410_and_changes_nothing(client, consultation, invite, organiser):
     organisation = factories.organisation()
     [token] = invite(consultation, organisation)
-    invitation_token_revoke(invitation=invitation_of(organisation, consultation), actor=organiser)
+    invitation_token_revoke(invitation=invitation_of(organisation, consultation), user=organiser)
     before = snapshot()
     response = client.get(factories.rsvp_path(token))
     assert response.status_code == 410
@@ -113,7 +113,7 @@ def test_sending_again_replaces_the_link(client, consultation, invite, organiser
     with commit():
         invitation_send_start(
             consultation=consultation,
-            actor=organiser,
+            user=organiser,
             invitations=[invitation_of(organisation, consultation)],
         )
     [new] = factories.tokens_from_outbox()[-1:]
@@ -132,7 +132,7 @@ def test_only_organisers_revoke_links(consultation, invite):
     invite(consultation, organisation)
     someone = User.objects.create_user(email="deltagare@example.org", password=None)
     with pytest.raises(PermissionDenied):
-        invitation_token_revoke(invitation=invitation_of(organisation, consultation), actor=someone)
+        invitation_token_revoke(invitation=invitation_of(organisation, consultation), user=someone)
     assert invitation_of(organisation, consultation).token_revoked_at is None
 
 

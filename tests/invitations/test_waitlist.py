@@ -98,10 +98,10 @@ def test_staff_removing_an_attendee_promotes(small, orgs, commit, organiser):
     accept(commit, orgs["c"][1], "c1@gamma.se")  # 3 of 3
     mail.outbox.clear()
     with commit():
-        attendee_remove(attendee=Attendee.objects.get(email="a2@alfa.se"), actor=organiser)
+        attendee_remove(attendee=Attendee.objects.get(email="a2@alfa.se"), user=organiser)
     assert invitation_of(beta, small).status == InvitationStatus.WAITLISTED  # one seat is not two
     with commit():
-        promoted = attendee_remove(attendee=Attendee.objects.get(email="c1@gamma.se"), actor=organiser)
+        promoted = attendee_remove(attendee=Attendee.objects.get(email="c1@gamma.se"), user=organiser)
     assert [invitation.organisation for invitation in promoted] == [beta]
     assert any(message.to == beta.contact_email_list for message in mail.outbox)
 
@@ -125,5 +125,5 @@ def test_raising_the_capacity_and_promoting(small, orgs, commit, organiser):
     small.save_revision().publish()
     small.refresh_from_db()
     with commit():
-        promoted = waitlist_promote(consultation=small, actor=organiser)
+        promoted = waitlist_promote(consultation=small, user=organiser)
     assert [invitation.organisation for invitation in promoted] == [beta]

@@ -92,11 +92,11 @@ def send_every_email(commit: Callable, index) -> dict[str, list]:
     framtid = invitation_factories.organisation("kansli@framtid.se", name="Föreningen Framtid")
 
     def send_invitations():
-        invitation_create_many(consultation=consultation, organisations=[framtid], actor=sender)
-        invitation_send_start(consultation=consultation, actor=sender)
+        invitation_create_many(consultation=consultation, organisations=[framtid], user=sender)
+        invitation_send_start(consultation=consultation, user=sender)
 
     outbox.step("invitation", run=send_invitations)
-    outbox.step("reminder", run=lambda: reminder_send(consultation=consultation, actor=sender))
+    outbox.step("reminder", run=lambda: reminder_send(consultation=consultation, user=sender))
     token = RSVP_LINK.search(outbox.sent["reminder"][0].body).group(1)  # the newer link replaces the first
     answer = invitation_factories.accept_post([("Anna Lind", ANNA), ("Greta", approver.email)])
     outbox.step(
@@ -112,10 +112,10 @@ def send_every_email(commit: Callable, index) -> dict[str, list]:
     elsewhere = invitation_factories.consultation(seats=2)
     stod = invitation_factories.organisation("kansli@stod.se", name="Stiftelsen Stöd")
     with commit():
-        invitation_create_many(consultation=elsewhere, organisations=[stod], actor=sender)
-        invitation_send_start(consultation=elsewhere, actor=sender)
+        invitation_create_many(consultation=elsewhere, organisations=[stod], user=sender)
+        invitation_send_start(consultation=elsewhere, user=sender)
     sent = Invitation.objects.get(consultation=elsewhere, organisation=stod)
-    outbox.step("withdrawn", run=lambda: invitation_remove(invitation=sent, actor=sender))
+    outbox.step("withdrawn", run=lambda: invitation_remove(invitation=sent, user=sender))
 
     # Minutes: submitted (to the approvers, and superusers), approved (to the organiser) and so
     # published (to those who attended), a follow-up; another sent back, then reviewed by attendees.
@@ -139,7 +139,7 @@ def send_every_email(commit: Callable, index) -> dict[str, list]:
     outbox.step(
         "follow-up",
         run=lambda: follow_up_add(
-            minutes=minutes, date=timezone.localdate(), text="<p>Departementet har svarat.</p>", by=sender
+            minutes=minutes, date=timezone.localdate(), text="<p>Departementet har svarat.</p>", user=sender
         ),
     )
     other = held_consultation(index, title="Sakråd om idrott")
@@ -151,14 +151,14 @@ def send_every_email(commit: Callable, index) -> dict[str, list]:
     outbox.step(
         "correction review",
         run=lambda: correction_round_open(
-            minutes=second, deadline=timezone.now() + dt.timedelta(days=7), by=sender
+            minutes=second, deadline=timezone.now() + dt.timedelta(days=7), user=sender
         ),
     )
 
     # A working group member added.
     outbox.step(
         "working group",
-        run=lambda: working_group_member_add(consultation=consultation, email=member.email, by=sender),
+        run=lambda: working_group_member_add(consultation=consultation, email=member.email, user=sender),
     )
 
     # allauth: a login code, a password reset, a code asked for an address without an account.

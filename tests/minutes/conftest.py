@@ -103,7 +103,7 @@ def make_held(index, *, closed=True, date=None) -> Held:
         breakout_group_create(consultation=consultation, name="Grupp Mälaren"),
     ]
     for group, member in zip(groups, members, strict=True):
-        group_member_add(group=group, user=member)
+        group_member_add(group=group, person=member)
     note_taking_open(consultation=consultation)
     if closed:
         note_taking_close(consultation=consultation)

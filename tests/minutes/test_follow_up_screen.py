@@ -77,9 +77,9 @@ def test_only_organisers_follow_up(minutes, approver):
     """Approvers approve the minutes; following them up is the organisers' (staff_roles/groups.py)."""
     assert logged_in(approver).get(url(minutes)).status_code == 403
     with pytest.raises(PermissionDenied):
-        takeaway_statuses_set(minutes=minutes, statuses={}, by=approver)
+        takeaway_statuses_set(minutes=minutes, statuses={}, user=approver)
     with pytest.raises(PermissionDenied):
-        follow_up_add(minutes=minutes, date=dt.date(2025, 1, 1), text="<p>x</p>", by=UserFactory())
+        follow_up_add(minutes=minutes, date=dt.date(2025, 1, 1), text="<p>x</p>", user=UserFactory())
     assert Client().get(url(minutes)).status_code == 302  # the admin's login
 
 
@@ -131,7 +131,7 @@ def test_a_follow_up_may_mark_its_takeaways_in_progress(minutes, organiser):
         text="<p>Arbetet har börjat.</p>",
         answers=[answered],
         answers_status=TakeawayStatus.IN_PROGRESS,
-        by=organiser,
+        user=organiser,
     )
     assert Takeaway.objects.get(pk=answered.pk).status == TakeawayStatus.IN_PROGRESS
 
@@ -150,7 +150,7 @@ def test_a_takeaway_of_other_minutes_is_refused(minutes, organiser, index):
             date=dt.date(2025, 2, 3),
             text="<p>x</p>",
             answers=[other.takeaways.get()],
-            by=organiser,
+            user=organiser,
         )
     assert not FollowUp.objects.exists()
 
@@ -158,7 +158,7 @@ def test_a_takeaway_of_other_minutes_is_refused(minutes, organiser, index):
 def test_changing_a_follow_up_emails_no_one(minutes, organiser, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         follow_up = follow_up_add(
-            minutes=minutes, date=dt.date(2025, 2, 3), text="<p>Först.</p>", by=organiser
+            minutes=minutes, date=dt.date(2025, 2, 3), text="<p>Först.</p>", user=organiser
         )
     mail.outbox.clear()
     client = logged_in(organiser)
@@ -175,7 +175,7 @@ def test_changing_a_follow_up_emails_no_one(minutes, organiser, django_capture_o
 
 
 def test_removing_a_follow_up_asks_first(minutes, organiser):
-    follow_up = follow_up_add(minutes=minutes, date=dt.date(2025, 2, 3), text="<p>Bort.</p>", by=organiser)
+    follow_up = follow_up_add(minutes=minutes, date=dt.date(2025, 2, 3), text="<p>Bort.</p>", user=organiser)
     client = logged_in(organiser)
     confirm = client.get(url(minutes, "delete", follow_up.pk))
     assert confirm.status_code == 200 and FollowUp.objects.filter(pk=follow_up.pk).exists()
@@ -186,7 +186,7 @@ def test_removing_a_follow_up_asks_first(minutes, organiser):
 
 def test_a_follow_up_of_other_minutes_is_404(minutes, organiser, index):
     other = draft_minutes(held_consultation(index, title="Ett annat sakråd"))
-    follow_up = follow_up_add(minutes=other, date=dt.date(2025, 2, 3), text="<p>x</p>", by=organiser)
+    follow_up = follow_up_add(minutes=other, date=dt.date(2025, 2, 3), text="<p>x</p>", user=organiser)
     assert logged_in(organiser).get(url(minutes, "edit", follow_up.pk)).status_code == 404
 
 

@@ -77,13 +77,13 @@ def published(index, organiser, django_capture_on_commit_callbacks):
     held.point(held.groups[1], OTHER, question=2, takeaway=True)
     minutes = minutes_compile(consultation=held.consultation, user=organiser)
     with django_capture_on_commit_callbacks(execute=True):
-        correction_round_open(minutes=minutes, deadline=timezone.now() + dt.timedelta(days=7), by=organiser)
+        correction_round_open(minutes=minutes, deadline=timezone.now() + dt.timedelta(days=7), user=organiser)
         draft = minutes.get_latest_revision_as_object()
         passage = next(passage for passage in draft_passages(draft) if passage.text == SAID)
         suggestion = correction_suggest(
             minutes=minutes, user=held.members[0], passage_key=passage.key, text=CORRECTED
         )
-        correction_accept(suggestion=suggestion, by=organiser)
+        correction_accept(suggestion=suggestion, user=organiser)
         # The corrected draft, as the approver's approval publishes it.
         MinutesPage.objects.get(pk=minutes.pk).get_latest_revision().publish()
     minutes = MinutesPage.objects.get(pk=minutes.pk)
@@ -126,7 +126,7 @@ def test_a_status_reaches_every_reader_without_approval(client, published, organ
     minutes, upcoming = published
     other = minutes.takeaways.get(text=OTHER)
     revisions = minutes.revisions.count()
-    takeaway_statuses_set(minutes=minutes, statuses={other.pk: TakeawayStatus.IN_PROGRESS}, by=organiser)
+    takeaway_statuses_set(minutes=minutes, statuses={other.pk: TakeawayStatus.IN_PROGRESS}, user=organiser)
 
     minutes = MinutesPage.objects.get(pk=minutes.pk)
     assert minutes.revisions.count() == revisions and not minutes.has_unpublished_changes
@@ -139,7 +139,7 @@ def test_a_status_reaches_every_reader_without_approval(client, published, organ
     assert OTHER in [t.text for t in takeaways_to_offer(consultation=upcoming)], "in progress: still offered"
     assert f"{OTHER} Status: In progress" in _carry_over_panel(client, upcoming)
 
-    takeaway_statuses_set(minutes=minutes, statuses={other.pk: TakeawayStatus.ANSWERED}, by=organiser)
+    takeaway_statuses_set(minutes=minutes, statuses={other.pk: TakeawayStatus.ANSWERED}, user=organiser)
     assert OTHER not in [t.text for t in takeaways_to_offer(consultation=upcoming)], "answered: not offered"
     assert "Has been answered" in text_of(
         html(client.get(url_in(minutes, "en"))).find(id=f"medskick-{other.pk}")
@@ -157,7 +157,7 @@ def test_a_follow_up_answers_its_takeaways_everywhere(
             date=timezone.localdate(),
             text="<p>Skolorna öppnar sina lokaler för föreningar.</p>",
             answers=[corrected],
-            by=organiser,
+            user=organiser,
         )
     assert Takeaway.objects.get(pk=corrected.pk).status == TakeawayStatus.ANSWERED
     page = html(client.get(url_in(minutes, "en")))
@@ -205,7 +205,7 @@ def test_nothing_of_unpublished_minutes_reaches_a_reader(
             date=timezone.localdate(),
             text="<p>Hemlig uppföljning</p>",
             answers=[takeaway],
-            by=organiser,
+            user=organiser,
         )
     assert client.get(minutes.url).status_code == 404
     assert client.get(f"/api/v2/pages/{minutes.pk}/").status_code == 404

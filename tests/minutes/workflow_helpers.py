@@ -72,7 +72,7 @@ def add_follow_up(page, *, date, text, answers=(), user=None):
     from minutes.services.follow_up import follow_up_add
 
     user = user or User.objects.get(email="ordnare@example.org")
-    follow_up_add(minutes=page, date=date, text=text, answers=list(answers), by=user)
+    follow_up_add(minutes=page, date=date, text=text, answers=list(answers), user=user)
     return MinutesPage.objects.get(pk=page.pk)
 
 

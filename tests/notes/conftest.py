@@ -78,9 +78,9 @@ def room(wagtail_roots) -> Room:
     other_group = breakout_group_create(consultation=consultation, name="Grupp B")
     members = [UserFactory(organisation=OrganisationFactory()) for _ in range(3)]
     for user in members:
-        group_member_add(group=group, user=user)
+        group_member_add(group=group, person=user)
     outsider = UserFactory(organisation=OrganisationFactory())
-    group_member_add(group=other_group, user=outsider)
+    group_member_add(group=other_group, person=outsider)
     staff = User.objects.create_superuser(email="tjansteman@example.org", password="x-Lösenord-123456")
     note_taking_open(consultation=consultation)
     logins = {}

@@ -150,7 +150,7 @@ def test_removed_member_is_disconnected(room):
     async def scenario():
         alice = NotesClient(room.path, room.login(room.members[0]))
         await alice.connect()
-        await sync_to_async(group_member_remove)(group=room.group, user=room.members[0])
+        await sync_to_async(group_member_remove)(group=room.group, person=room.members[0])
         assert await alice.wait_closed() == limits.CLOSE_ACCESS_LOST
 
     run(scenario)
@@ -160,7 +160,7 @@ def test_moved_member_is_disconnected_from_the_old_group(room):
     async def scenario():
         alice = NotesClient(room.path, room.login(room.members[0]))
         await alice.connect()
-        await sync_to_async(group_member_move)(user=room.members[0], to_group=room.other_group)
+        await sync_to_async(group_member_move)(person=room.members[0], to_group=room.other_group)
         assert await alice.wait_closed() == limits.CLOSE_ACCESS_LOST
 
     run(scenario)

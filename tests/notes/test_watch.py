@@ -98,7 +98,7 @@ def test_a_removal_whose_message_the_layer_dropped_still_closes_the_socket(room,
         alice = NotesClient(room.path, room.login(alice_user))
         await alice.connect()
         with mock.patch("breakouts.services.groups.notify_groups"):  # the message is lost
-            await sync_to_async(group_member_remove)(group=room.group, user=alice_user)
+            await sync_to_async(group_member_remove)(group=room.group, person=alice_user)
         assert await alice.wait_closed(timeout=3) == limits.CLOSE_ACCESS_LOST
 
     async_to_sync(scenario)()

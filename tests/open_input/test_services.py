@@ -57,14 +57,16 @@ def test_invalid_age_band_and_empty_answers_are_refused(consultation, period):
 
 def test_the_services_check_rights(consultation, period, other_staff, now):
     with pytest.raises(PermissionDenied):
-        input_answer_moderate(answer=answer(consultation), decision="approve", by=other_staff)
+        input_answer_moderate(answer=answer(consultation), decision="approve", user=other_staff)
     with pytest.raises(PermissionDenied):
         open_input_period_set(
-            consultation=consultation, opens_at=now, closes_at=now, intro="", by=other_staff
+            consultation=consultation, opens_at=now, closes_at=now, intro="", user=other_staff
         )
     assert InputAnswer.objects.get().status == AnswerStatus.PENDING
 
 
 def test_a_period_must_close_after_it_opens(consultation, organiser, now):
     with pytest.raises(ValidationError):
-        open_input_period_set(consultation=consultation, opens_at=now, closes_at=now, intro="", by=organiser)
+        open_input_period_set(
+            consultation=consultation, opens_at=now, closes_at=now, intro="", user=organiser
+        )

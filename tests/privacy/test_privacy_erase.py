@@ -41,7 +41,7 @@ def traces(client, participant, consultation_factory):
 
 
 def test_pseudonymise_replaces_name_and_email_and_removes_login(traces, participant, registrar):
-    person_erase(user=participant, actor=registrar, mode="pseudonymise")
+    person_erase(person=participant, user=registrar, mode="pseudonymise")
 
     participant.refresh_from_db()
     assert participant.first_name == pseudonym_for(user=participant)
@@ -57,7 +57,7 @@ def test_pseudonymise_replaces_name_and_email_and_removes_login(traces, particip
 
 
 def test_pseudonymise_keeps_authored_records_without_the_name(traces, participant, registrar):
-    person_erase(user=participant, actor=registrar, mode="pseudonymise")
+    person_erase(person=participant, user=registrar, mode="pseudonymise")
 
     assert Revision.objects.get(pk=traces["revision"].pk).user_id == participant.pk
     assert PageLogEntry.objects.filter(user_id=participant.pk, action="wagtail.edit").exists()
@@ -66,7 +66,7 @@ def test_pseudonymise_keeps_authored_records_without_the_name(traces, participan
 
 
 def test_the_address_leaves_organisation_contact_lists(traces, participant, registrar):
-    person_erase(user=participant, actor=registrar, mode="pseudonymise")
+    person_erase(person=participant, user=registrar, mode="pseudonymise")
 
     traces["organisation"].refresh_from_db()
     assert traces["organisation"].contact_email_list == ["info@example.org"]
@@ -78,7 +78,7 @@ def test_the_pseudonym_is_stable_and_personal(participant, other_participant):
 
 
 def test_erase_deletes_the_account_and_keeps_versions_unattributed(traces, participant, registrar):
-    person_erase(user=participant, actor=registrar, mode="erase")
+    person_erase(person=participant, user=registrar, mode="erase")
 
     assert not User.objects.filter(pk=participant.pk).exists()
     assert Revision.objects.get(pk=traces["revision"].pk).user_id is None
@@ -92,14 +92,14 @@ def test_erase_refuses_when_kept_records_would_go_with_the_account(
     Comment.objects.create(page=page, user=participant, text="Bra fråga", contentpath="title")
 
     with pytest.raises(ValidationError):
-        person_erase(user=participant, actor=registrar, mode="erase")
+        person_erase(person=participant, user=registrar, mode="erase")
 
     assert Comment.objects.filter(user=participant).exists()
     assert User.objects.get(pk=participant.pk).is_active
 
 
 def test_the_audit_entry_names_ids_never_the_erased_data(traces, participant, registrar):
-    person_erase(user=participant, actor=registrar, mode="pseudonymise")
+    person_erase(person=participant, user=registrar, mode="pseudonymise")
 
     entry = ModelLogEntry.objects.get(action=PERSON_ERASE_ACTION)
     assert entry.user_id == registrar.pk
@@ -114,18 +114,18 @@ def test_the_audit_entry_names_ids_never_the_erased_data(traces, participant, re
 
 def test_erasure_needs_the_permission(participant, editor):
     with pytest.raises(PermissionDenied):
-        person_erase(user=participant, actor=editor, mode="pseudonymise")
+        person_erase(person=participant, user=editor, mode="pseudonymise")
 
 
 def test_nobody_erases_themselves(registrar):
     with pytest.raises(PermissionDenied):
-        person_erase(user=registrar, actor=registrar, mode="pseudonymise")
+        person_erase(person=registrar, user=registrar, mode="pseudonymise")
 
 
 def test_the_permission_does_not_reach_superusers(registrar, superuser):
     with pytest.raises(PermissionDenied):
-        person_erase(user=superuser, actor=registrar, mode="pseudonymise")
-    person_erase(user=registrar, actor=superuser, mode="pseudonymise")
+        person_erase(person=superuser, user=registrar, mode="pseudonymise")
+    person_erase(person=registrar, user=superuser, mode="pseudonymise")
 
 
 def test_erasure_deletes_the_persons_attendee_rows_and_their_needs(
@@ -138,7 +138,7 @@ def test_erasure_deletes_the_persons_attendee_rows_and_their_needs(
         email=participant.email, access_needs=["wheelchair"],
     )
 
-    person_erase(user=participant, actor=registrar, mode="pseudonymise")
+    person_erase(person=participant, user=registrar, mode="pseudonymise")
 
     assert not Attendee.objects.filter(invitation=invitation).exists()
     assert Invitation.objects.filter(pk=invitation.pk).exists()

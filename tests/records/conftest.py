@@ -75,7 +75,7 @@ def add_invitation(consultation, *, name, kind, county, status, people=(), check
 def add_groups(consultation, *, count: int, points_per_group: int, members=()) -> list[BreakoutGroup]:
     groups = [breakout_group_create(consultation=consultation, name=f"Grupp Väst {n}") for n in range(count)]
     for group, member in zip(groups, members, strict=False):
-        group_member_add(group=group, user=member)
+        group_member_add(group=group, person=member)
     note_taking_open(consultation=consultation)
     note_taking_close(consultation=consultation)
     for group in groups:

@@ -41,7 +41,7 @@ def sha256sum_check(folder):
 
 
 def build(filed, people):
-    return consultation_archive_build(consultation=filed.consultation, by=people["organiser"])
+    return consultation_archive_build(consultation=filed.consultation, user=people["organiser"])
 
 
 def test_the_manifest_lists_every_file_with_its_size_and_sha256(filed, people, fake_pdf):
@@ -238,7 +238,7 @@ def test_staff_without_rights_may_not_export(filed, people, fake_pdf):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        consultation_archive_build(consultation=filed.consultation, by=people["other_staff"])
+        consultation_archive_build(consultation=filed.consultation, user=people["other_staff"])
 
 
 def test_the_number_of_queries_does_not_grow(index, people):
@@ -249,7 +249,7 @@ def test_the_number_of_queries_does_not_grow(index, people):
         filed = make_filed(index, groups=size, points=size * 2, invitations=size * 2, tag=tag)
         organiser = User.objects.get(pk=people["organiser"].pk)
         with CaptureQueriesContext(connection) as queries:
-            consultation_archive_build(consultation=filed.consultation, by=organiser)
+            consultation_archive_build(consultation=filed.consultation, user=organiser)
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[0] <= MAX_QUERIES

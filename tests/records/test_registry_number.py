@@ -25,13 +25,13 @@ def two(index, people):
 
 @pytest.mark.parametrize("number", ["Ku2025/01234", "S2024/00123", "Fi2023/04567/SFÖ", "A2019/1"])
 def test_registry_numbers_as_ministries_write_them(two, people, number):
-    record = consultation_record_set(consultation=two[0], registry_number=number, by=people["organiser"])
+    record = consultation_record_set(consultation=two[0], registry_number=number, user=people["organiser"])
     assert ConsultationRecord.objects.get(pk=record.pk).registry_number == number
 
 
 def test_spaces_are_dropped(two, people):
     record = consultation_record_set(
-        consultation=two[0], registry_number=" Ku 2025/01234 ", by=people["organiser"]
+        consultation=two[0], registry_number=" Ku 2025/01234 ", user=people["organiser"]
     )
     assert record.registry_number == "Ku2025/01234"
 
@@ -41,22 +41,22 @@ def test_spaces_are_dropped(two, people):
 )
 def test_a_malformed_number_is_refused_with_an_example(two, people, number):
     with pytest.raises(RecordError) as caught:
-        consultation_record_set(consultation=two[0], registry_number=number, by=people["organiser"])
+        consultation_record_set(consultation=two[0], registry_number=number, user=people["organiser"])
     assert caught.value.code == RecordError.INVALID
     assert "Ku2025/01234" in " ".join(caught.value.messages)
     assert not ConsultationRecord.objects.exclude(registry_number="").exists()
 
 
 def test_a_number_belongs_to_one_consultation_in_any_letter_case(two, people):
-    consultation_record_set(consultation=two[0], registry_number="Ku2025/01234", by=people["organiser"])
+    consultation_record_set(consultation=two[0], registry_number="Ku2025/01234", user=people["organiser"])
     with pytest.raises(RecordError) as caught:
-        consultation_record_set(consultation=two[1], registry_number="KU2025/01234", by=people["organiser"])
+        consultation_record_set(consultation=two[1], registry_number="KU2025/01234", user=people["organiser"])
     assert caught.value.code == RecordError.TAKEN
     message = " ".join(caught.value.messages)
     assert "KU2025/01234" in message
     assert "Sakråd ett" not in message, "the other consultation is not named"
     # Setting the same number again on its own consultation is no conflict.
-    consultation_record_set(consultation=two[0], registry_number="Ku2025/01234", by=people["organiser"])
+    consultation_record_set(consultation=two[0], registry_number="Ku2025/01234", user=people["organiser"])
 
 
 def test_the_database_refuses_a_duplicate_too(two):
@@ -67,13 +67,13 @@ def test_the_database_refuses_a_duplicate_too(two):
 
 def test_many_consultations_may_have_no_number(two, people):
     for consultation in two:
-        consultation_record_set(consultation=consultation, registry_number="", by=people["organiser"])
+        consultation_record_set(consultation=consultation, registry_number="", user=people["organiser"])
     assert ConsultationRecord.objects.filter(registry_number="").count() == 2
 
 
 def test_setting_and_removing_are_logged(two, people):
-    consultation_record_set(consultation=two[0], registry_number="Ku2025/01234", by=people["organiser"])
-    consultation_record_set(consultation=two[0], registry_number="", by=people["organiser"])
+    consultation_record_set(consultation=two[0], registry_number="Ku2025/01234", user=people["organiser"])
+    consultation_record_set(consultation=two[0], registry_number="", user=people["organiser"])
     entries = PageLogEntry.objects.filter(page=two[0], action="sakrad.registry_number_set").order_by("pk")
     assert [entry.data for entry in entries] == [
         {"registry_number": "Ku2025/01234", "previous": ""},
@@ -86,13 +86,13 @@ def test_setting_and_removing_are_logged(two, people):
 def test_staff_without_rights_may_not_set_it(two, people):
     for who in ("other_staff", "participant"):
         with pytest.raises(PermissionDenied):
-            consultation_record_set(consultation=two[0], registry_number="Ku2025/01234", by=people[who])
+            consultation_record_set(consultation=two[0], registry_number="Ku2025/01234", user=people[who])
     assert not ConsultationRecord.objects.exists()
 
 
 def test_the_archive_is_named_after_the_number(two, people):
     assert archive_filename(consultation=two[0], record=None) == f"{two[0].slug}.zip"
     record = consultation_record_set(
-        consultation=two[0], registry_number="Ku2025/01234", by=people["organiser"]
+        consultation=two[0], registry_number="Ku2025/01234", user=people["organiser"]
     )
     assert archive_filename(consultation=two[0], record=record) == "Ku2025-01234.zip"

@@ -255,7 +255,7 @@ def test_notes_socket_group_members_are_unaffected(world, require_mfa, sockets_i
 def test_staff_without_a_factor_keep_member_rights_in_their_own_group(world, require_mfa,
                                                                       sockets_in_this_thread):
     organiser = world.user("organiser")
-    group_member_add(group=world.breakout_group, user=organiser)
+    group_member_add(group=world.breakout_group, person=organiser)
     assert handshake(notes_socket(world), client=world.client_for("organiser")) == "accept"
     member_rights = NotesAccess(view=True, edit=True)
     assert notes_access(user_id=organiser.pk, group_id=world.breakout_group.pk) == member_rights
@@ -284,6 +284,6 @@ def test_a_staff_account_without_a_factor_is_still_staff_to_the_working_group(wo
     add_factor(world.user("superuser"))
     with pytest.raises(WorkingGroupError) as refused:
         working_group_member_add(
-            consultation=world.draft, email=world.user("organiser").email, by=fresh(world.user("superuser"))
+            consultation=world.draft, email=world.user("organiser").email, user=fresh(world.user("superuser"))
         )
     assert refused.value.code == WorkingGroupError.STAFF_ACCOUNT

@@ -165,6 +165,6 @@ def test_the_services_check_rights_themselves(drafts, staff_without_rights):
     from working_groups.services import working_group_member_add
 
     with pytest.raises(PermissionDenied):
-        working_group_member_add(consultation=drafts.a, email=UserFactory().email, by=staff_without_rights)
+        working_group_member_add(consultation=drafts.a, email=UserFactory().email, user=staff_without_rights)
     with pytest.raises(PermissionDenied):
-        working_group_member_add(consultation=drafts.a, email=UserFactory().email, by=drafts.member_a)
+        working_group_member_add(consultation=drafts.a, email=UserFactory().email, user=drafts.member_a)

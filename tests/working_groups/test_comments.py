@@ -103,7 +103,7 @@ def test_an_erased_author_is_not_named(drafts):
 
     question_comment_add(consultation=drafts.a, number=1, text="Min synpunkt", author=drafts.member_a)
     boss = UserFactory(is_superuser=True, is_staff=True)
-    person_erase(user=drafts.member_a, actor=boss, mode="pseudonymise")
+    person_erase(person=drafts.member_a, user=boss, mode="pseudonymise")
     reader = UserFactory(first_name="Annan", last_name="Läsare")
     from working_groups.models import WorkingGroupMember
 

@@ -35,7 +35,7 @@ class MemberAddView(ActionView):
         if form.is_valid():
             try:
                 member = working_group_member_add(
-                    consultation=self.consultation, email=form.cleaned_data["email"], by=request.user
+                    consultation=self.consultation, email=form.cleaned_data["email"], user=request.user
                 )
             except WorkingGroupError as error:
                 add_service_error(form, error)
@@ -54,7 +54,7 @@ class MemberRemoveView(ActionView):
 
     def post(self, request, member_id):
         name = author_name(self.member.user)
-        working_group_member_remove(member=self.member, by=request.user)
+        working_group_member_remove(member=self.member, user=request.user)
         messages.success(request, _("%(name)s is no longer in the working group.") % {"name": name})
         return redirect(index_url(self.consultation, "#members"))
 
@@ -71,7 +71,7 @@ class ResolveView(ActionView):
             messages.error(request, " ".join(form.errors["note"]))
             return redirect(index_url(self.consultation, anchor))
         try:
-            question_comment_resolve(comment=self.comment, by=request.user, note=form.cleaned_data["note"])
+            question_comment_resolve(comment=self.comment, user=request.user, note=form.cleaned_data["note"])
         except WorkingGroupError as error:
             messages.error(request, " ".join(error.messages))
         else:

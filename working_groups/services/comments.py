@@ -59,9 +59,9 @@ def question_comment_add(*, consultation, number: int, text: str, author) -> Que
 
 
 @transaction.atomic
-def question_comment_resolve(*, comment: QuestionComment, by, note: str = "") -> QuestionComment:
+def question_comment_resolve(*, comment: QuestionComment, user, note: str = "") -> QuestionComment:
     consultation = comment.consultation
-    if not can_manage_working_group(user=by, consultation=consultation):
+    if not can_manage_working_group(user=user, consultation=consultation):
         raise PermissionDenied(_("You may not resolve comments on this draft."))
     comment = QuestionComment.objects.select_for_update().get(pk=comment.pk)
     if comment.is_resolved:
@@ -72,13 +72,13 @@ def question_comment_resolve(*, comment: QuestionComment, by, note: str = "") ->
     if len(note) > RESOLUTION_NOTE_MAX_LENGTH:
         raise too_long_error(limit=RESOLUTION_NOTE_MAX_LENGTH, length=len(note))
     comment.resolved_at = timezone.now()
-    comment.resolved_by = by
+    comment.resolved_by = user
     comment.resolution = note
     comment.save(update_fields=["resolved_at", "resolved_by", "resolution"])
     log(
         instance=consultation,
         action=COMMENT_RESOLVE,
-        user=by,
+        user=user,
         data={"comment_id": comment.pk, "question_number": comment.question_number},
     )
     return comment

@@ -26,7 +26,7 @@ class Command(BaseCommand):
         folder = Path(out)
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a folder.")
-        content = consultation_archive_build(consultation=consultation, by=None)
+        content = consultation_archive_build(consultation=consultation, user=None)
         path = folder / archive_filename(
             consultation=consultation, record=record_for(consultation=consultation)
         )

@@ -137,8 +137,8 @@ def test_a_participants_day_from_invitation_to_published_minutes(
 
     # 1. The organiser sends the invitation; Ada, her organisation's contact, answers from its link.
     mail.outbox.clear()
-    invitation_create_many(consultation=consultation, organisations=[day["organisation"]], actor=organiser)
-    invitation_send_start(consultation=consultation, actor=organiser)
+    invitation_create_many(consultation=consultation, organisations=[day["organisation"]], user=organiser)
+    invitation_send_start(consultation=consultation, user=organiser)
     wait_until(lambda: mails_to(ADA), "the invitation is mailed")
     [invitation_mail] = mails_to(ADA)
     ada.goto(link_in(invitation_mail, base, r"/osa/[A-Za-z0-9_-]{43}/"))
@@ -178,12 +178,12 @@ def test_a_participants_day_from_invitation_to_published_minutes(
 
     # 3. On the day: the organiser deals the groups and opens the notes; Ada finds her group from the
     #    header of any page, and so does Bo, who is in it too.
-    [group] = groups_assign(consultation=consultation, n_groups=1, actor=organiser)
+    [group] = groups_assign(consultation=consultation, n_groups=1, user=organiser)
     assert set(GroupMembership.objects.filter(group=group).values_list("user__email", flat=True)) == {
         ADA,
         day["bo"].email,
     }
-    note_taking_open(consultation=consultation, actor=organiser)
+    note_taking_open(consultation=consultation, user=organiser)
     ada.goto(consultation.url)
     ada.locator("header").get_by_role("link", name=sv("My page")).click()
     ada.wait_for_url("**/mina-sidor/")
@@ -221,10 +221,10 @@ def test_a_participants_day_from_invitation_to_published_minutes(
     assert bo.js_errors == []
 
     # 5. After the day: the organiser closes the notes, compiles the draft and opens it to corrections.
-    note_taking_close(consultation=consultation, actor=organiser)
+    note_taking_close(consultation=consultation, user=organiser)
     draft = minutes_compile(consultation=consultation, user=organiser)
     correction_round = correction_round_open(
-        minutes=draft, deadline=timezone.now() + dt.timedelta(days=7), by=organiser
+        minutes=draft, deadline=timezone.now() + dt.timedelta(days=7), user=organiser
     )
     bo_context.close()
 
@@ -252,7 +252,7 @@ def test_a_participants_day_from_invitation_to_published_minutes(
 
     # 7. The organiser accepts it and submits the minutes; the approver approves, which publishes them.
     [suggestion] = CorrectionSuggestion.objects.filter(round=correction_round)
-    correction_accept(suggestion=suggestion, by=organiser)
+    correction_accept(suggestion=suggestion, user=organiser)
     draft = MinutesPage.objects.get(pk=draft.pk)
     state = minutes_workflow_ensure().start(draft, organiser)
     task_state = state.current_task_state.specific

@@ -92,7 +92,7 @@ def published(world):
         date=timezone.localdate() - dt.timedelta(days=2),
         text=f"<p>{FOLLOW_UP}</p>",
         answers=[minutes.takeaways.get(text=ANSWERED)],
-        by=world.user("organiser"),
+        user=world.user("organiser"),
     )
     return MinutesPage.objects.get(pk=minutes.pk)
 

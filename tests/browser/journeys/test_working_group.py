@@ -93,7 +93,7 @@ def test_a_working_group_member_comments_on_the_draft(world, draft, browser, asg
 
     # 1. The organiser adds her; she follows the link in the e-mail and is asked to log in.
     mail.outbox.clear()
-    working_group_member_add(consultation=draft, email=WERA, by=world.user("organiser"))
+    working_group_member_add(consultation=draft, email=WERA, user=world.user("organiser"))
     wait_until(lambda: mails_to(WERA), "the working group's e-mail")
     [added] = mails_to(WERA)
     assert TITLE in added.subject
