@@ -21,7 +21,7 @@ class MyPageSection:
 
 @dataclass(frozen=True)
 class MyPageShown:
-    """One section as this person sees it (templates/accounts/my_page.html)."""
+    """One section as this person sees it (templates/account/my_page.html)."""
 
     name: str
     template: str

@@ -12,4 +12,4 @@ from .my_page import my_page_sections
 @never_cache  # personal: never kept by a shared cache or the browser's back button after logout
 @login_required
 def my_page(request):
-    return render(request, "accounts/my_page.html", {"sections": my_page_sections(user=request.user)})
+    return render(request, "account/my_page.html", {"sections": my_page_sections(user=request.user)})

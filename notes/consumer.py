@@ -2,15 +2,17 @@
 
 Order of an edit: read the frame strictly (notes/wire.py: no byte reaches pycrdt before), judge it
 against the group's document, the schema and the quotas (notes/registry.py), append it to the log
-(committed), apply it to this process's document, then tell every socket of the group, on every
-worker, through the channel layer. The layer may reorder and drop messages: each update is passed on
-as it comes (Yjs merges in any order), each socket records which seqs its client holds, and a hole
-that stays open a moment is filled from the log.
+(committed), apply it to this process's document, then tell every socket of the group: those of
+this process at once, the other workers' through the channel layer (notes/hub.py). The layer may
+reorder and drop messages: each update is passed on as it comes (Yjs merges in any order), each
+socket records which seqs its client holds, and a hole that stays open a moment is filled from the
+log.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 
@@ -21,7 +23,7 @@ from pycrdt import YSyncMessageType, write_var_uint
 
 from . import limits
 from .access import NO_ACCESS, NotesAccess, notes_access
-from .broadcast import notes_channel_group, notes_group_send, notes_user_channel_group
+from .broadcast import notes_user_channel_group
 from .db import notes_db
 from .disconnects import is_disconnect
 from .presence import Person, presence_person, presence_rewrite
@@ -85,6 +87,14 @@ class NotesConsumer(AsyncWebsocketConsumer):
                 await self.close(code=limits.CLOSE_SERVER_ERROR)
             raise StopConsumer() from None
 
+    async def hub_receive(self, message: dict) -> None:
+        """A message of the group passed on by this process's hub (notes/hub.py), handled as the
+        layer's are; a socket that fails is closed and the group's other sockets go on."""
+        if self.closing:
+            return
+        with contextlib.suppress(StopConsumer):
+            await self.dispatch(message)
+
     async def send(self, text_data=None, bytes_data=None, close=False):
         if self.closing:
             return
@@ -93,7 +103,6 @@ class NotesConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
         self.user = self.scope.get("user")
-        self.channel_group = notes_channel_group(self.group_id)
         self.bucket = TokenBucket(limits.RATE_PER_SECOND, limits.RATE_BURST)
         self.requests = TokenBucket(limits.REQUESTS_PER_SECOND, limits.REQUESTS_BURST)
         self.awareness_clocks: dict[int, int] = {}
@@ -110,21 +119,23 @@ class NotesConsumer(AsyncWebsocketConsumer):
         if not self.access.view:
             return await self.close()
         self.person = await notes_db(presence_person)(user_id=self.user.pk)
-        # Join before loading: nothing committed after the load can slip past this socket.
-        await self.channel_layer.group_add(self.channel_group, self.channel_name)
         await self.channel_layer.group_add(notes_user_channel_group(self.user.pk), self.channel_name)
         self.allowance = allowance_acquire(self.user.pk)
+        # The group's hub subscribes before loading: nothing committed after the load slips past.
         self.entry = await document_acquire(self.group_id)
         self.sent = SeqSet(self.entry.held.floor)  # the client gets the document in sync step 2
+        hub = self.entry.hub
+        hub.join(self)  # what comes from now on waits until the client has sync step 1
         await self.accept()
         await self.send(bytes_data=sync_step1(self.entry.doc.get_state()))
         if self.entry.held.above:  # the document holds updates past a hole: pass them on explicitly
             await self.fill_holes(self.entry.held.top)
         if not self.access.edit:
             await self.send(bytes_data=auth_message(granted=False))
-        await notes_group_send(
-            self.group_id, {"type": "notes.awareness.query", "reply_to": self.channel_name}
-        )
+        await hub.ready(self)
+        if self.entry is None:
+            return
+        await self.entry.hub.publish({"type": "notes.awareness.query", "reply_to": self.channel_name})
         watch_join(self)
         self.count_sockets()
 
@@ -142,16 +153,17 @@ class NotesConsumer(AsyncWebsocketConsumer):
                 task.cancel()
         allowance_release(self.user.pk)
         entry.presence.release(self.awareness_clocks, self.user.pk)
-        document_release(entry)
+        entry.hub.leave(self)
         try:
             if self.awareness_clocks:
                 await self.relay_awareness(
-                    awareness_removal(self.awareness_clocks), removed=self.awareness_clocks
+                    awareness_removal(self.awareness_clocks), removed=self.awareness_clocks, entry=entry
                 )
-            await self.channel_layer.group_discard(self.channel_group, self.channel_name)
             await self.channel_layer.group_discard(notes_user_channel_group(self.user.pk), self.channel_name)
         except Exception:  # the layer away (Redis restarting): the groups expire by themselves
             logger.warning("a closing notes socket could not leave its channel groups", exc_info=True)
+        finally:
+            await document_release(entry)
 
     async def send_update(self, update: bytes, *, step2: bool = False) -> None:
         """A document's state, in parts small enough for every server to send (notes/wire.py:
@@ -271,9 +283,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
         elif isinstance(message, Awareness):
             await self.receive_awareness(message)
         else:
-            await notes_group_send(
-                self.group_id, {"type": "notes.awareness.query", "reply_to": self.channel_name}
-            )
+            await self.entry.hub.publish({"type": "notes.awareness.query", "reply_to": self.channel_name})
 
     async def receive_sync(self, message: Sync) -> None:
         doc = self.entry.doc
@@ -338,8 +348,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
         self.entry.writers_add(new_writers, self.user.pk)
         self.entry.apply(seq, update, self.user.pk)
         self.sent.add(seq)
-        await notes_group_send(
-            self.group_id,
+        await self.entry.hub.publish(
             {
                 "type": "notes.update",
                 "seq": seq,
@@ -360,7 +369,8 @@ class NotesConsumer(AsyncWebsocketConsumer):
             # The log stays whole when folding fails; editing must go on.
             logger.exception("compacting the notes of group %s failed", self.group_id)
             return
-        await notes_group_send(self.group_id, {"type": "notes.compacted", "stored_bytes": stored})
+        if self.entry is not None:
+            await self.entry.hub.publish({"type": "notes.compacted", "stored_bytes": stored})
 
     async def receive_awareness(self, message: Awareness) -> None:
         rewritten = presence_rewrite(
@@ -377,9 +387,11 @@ class NotesConsumer(AsyncWebsocketConsumer):
             self.last_awareness = rewritten.frame
         await self.relay_awareness(rewritten.frame, claimed=rewritten.set, removed=rewritten.removed)
 
-    async def relay_awareness(self, data: bytes, *, claimed=(), removed=()) -> None:
-        await notes_group_send(
-            self.group_id,
+    async def relay_awareness(self, data: bytes, *, claimed=(), removed=(), entry=None) -> None:
+        entry = entry or self.entry
+        if entry is None:
+            return
+        await entry.hub.publish(
             {
                 "type": "notes.awareness",
                 "data": data,

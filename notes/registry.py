@@ -19,6 +19,7 @@ from pycrdt import Doc
 
 from . import limits
 from .db import notes_db
+from .hub import GroupHub
 from .presence import PresenceOwners
 from .room import room
 from .rules import Strictness
@@ -79,6 +80,7 @@ class GroupDocument:
         default_factory=dict
     )  # seqs that build on one not here yet
     presence: PresenceOwners = field(default_factory=PresenceOwners)
+    hub: GroupHub | None = None  # this process's one subscription for the group (notes/hub.py)
 
     @property
     def last_seq(self) -> int:
@@ -87,6 +89,11 @@ class GroupDocument:
 
     async def ensure_loaded(self) -> None:
         async with self.lock:
+            if self.hub is None:
+                # Subscribe before loading: nothing committed after the load can slip past this process.
+                hub = GroupHub(self.group_id)
+                await hub.open()
+                self.hub = hub
             if self.doc is None:
                 self._take(await notes_db(_group_load)(group_id=self.group_id))
 
@@ -261,15 +268,19 @@ async def document_acquire(group_id: int) -> GroupDocument:
     try:
         await entry.ensure_loaded()
     except BaseException:
-        document_release(entry)
+        await document_release(entry)
         raise
     return entry
 
 
-def document_release(entry: GroupDocument) -> None:
+async def document_release(entry: GroupDocument) -> None:
     entry.refcount -= 1
-    if entry.refcount <= 0 and _documents.get(entry.group_id) is entry:
+    if entry.refcount > 0:
+        return
+    if _documents.get(entry.group_id) is entry:
         del _documents[entry.group_id]
+    if entry.hub is not None:
+        await entry.hub.close()
 
 
 def documents_forget() -> None:

@@ -1,4 +1,4 @@
-"""Renders one section of a participant's own page (accounts/my_page.py) in accounts/my_page.html."""
+"""Renders one section of a participant's own page (accounts/my_page.py) in account/my_page.html."""
 
 from django import template
 

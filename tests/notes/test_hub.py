@@ -1,0 +1,109 @@
+"""One subscription per group per process (notes/hub.py): an update crosses the channel layer once,
+whatever the number of sockets, and one failing socket does not stop the others."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+from notes import limits, registry
+from notes.broadcast import notes_channel_group
+from tests.notes.clients import NotesClient
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run(scenario):
+    return async_to_sync(scenario)()
+
+
+class LayerSpy:
+    """What the sockets ask of the channel layer (in memory or Redis) for one group."""
+
+    def __init__(self, group_id: int):
+        self.layer, self.group = get_channel_layer(), notes_channel_group(group_id)
+        self.patches = [
+            mock.patch.object(self.layer, name, wraps=getattr(self.layer, name))
+            for name in ("group_add", "group_discard", "group_send")
+        ]
+
+    def __enter__(self):
+        self.add, self.discard, self.send = (patch.start() for patch in self.patches)
+        return self
+
+    def __exit__(self, *exc):
+        for patch in self.patches:
+            patch.stop()
+
+    def calls(self, spy) -> list:
+        return [call.args for call in spy.call_args_list if call.args[0] == self.group]
+
+    def members(self) -> set[str]:
+        joined = {args[1] for args in self.calls(self.add)}
+        return joined - {args[1] for args in self.calls(self.discard)}
+
+
+def shows(socket: NotesClient, text: str) -> bool:
+    return len(socket.points) > 0 and socket.text() == text
+
+
+async def connected(room, users) -> list[NotesClient]:
+    sockets = [NotesClient(room.path, room.login(user)) for user in users]
+    for socket in sockets:
+        assert await socket.connect()
+    return sockets
+
+
+def test_an_update_crosses_the_layer_once_for_the_whole_group(room):
+    async def scenario():
+        with LayerSpy(room.group.pk) as layer:
+            alice, bob, carol = await connected(room, room.members)
+            await alice.add_point(1, "Ett möte per kvartal")
+            for peer in (bob, carol):
+                await peer.pump_until(lambda peer=peer: shows(peer, "Ett möte per kvartal"))
+            updates = [args for args in layer.calls(layer.send) if args[1]["type"] == "notes.update"]
+            members = layer.members()
+            for socket in (alice, bob, carol):
+                await socket.close()
+        return len(members), len(updates)
+
+    # One subscription for the process, not one per socket; one message for three sockets.
+    assert run(scenario) == (1, 1)
+
+
+def test_the_last_socket_to_leave_ends_the_subscription(room):
+    async def scenario():
+        with LayerSpy(room.group.pk) as layer:
+            sockets = await connected(room, room.members[:2])
+            hub = registry._documents[room.group.pk].hub
+            for socket in sockets:
+                await socket.close()
+            await sockets[0].pump(0.1)
+            return layer.members(), registry._documents, hub.closed, hub.task.done()
+
+    assert run(scenario) == (set(), {}, True, True)
+
+
+def test_a_socket_that_fails_is_closed_and_the_others_go_on(room):
+    async def scenario():
+        alice, bob, carol = await connected(room, room.members)
+        hub = registry._documents[room.group.pk].hub
+        broken = next(socket for socket in hub.sockets if socket.user.pk == room.members[1].pk)
+
+        async def bug(event):
+            raise RuntimeError("a bug in one socket")
+
+        broken.notes_update = bug
+        await alice.add_point(1, "Längre ansökningstider")
+        await carol.pump_until(lambda: shows(carol, "Längre ansökningstider"))
+        code = await bob.wait_closed()
+        await alice.edit(lambda doc: alice.points[0]["text"].insert(0, "Mycket "))
+        await carol.pump_until(lambda: shows(carol, "Mycket Längre ansökningstider"))
+        for socket in (alice, carol):
+            await socket.close()
+        return code
+
+    assert run(scenario) == limits.CLOSE_SERVER_ERROR
