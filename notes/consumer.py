@@ -42,7 +42,7 @@ from .protocol import (
 from .rate_limit import MemberAllowance, TokenBucket, allowance_acquire, allowance_of, allowance_release
 from .registry import GroupDocument, WriteJudgement, document_acquire, document_release
 from .seqs import SeqSet
-from .services import NoteTakingClosed, note_snapshot_compact, note_stored_bytes, note_update_append
+from .services import Append, NoteTakingClosed, note_snapshot_compact, note_stored_bytes
 from .shape import Outcome
 from .watch import WatchReading, watch_join, watch_leave
 from .wire import Malformed, update_split
@@ -336,10 +336,9 @@ class NotesConsumer(AsyncWebsocketConsumer):
         await self.send(bytes_data=sync_step1(self.entry.doc.get_state()))
 
     async def store(self, update: bytes, new_writers: list[int]) -> None:
+        append = Append(update=update, author_id=self.user.pk, new_writers=tuple(new_writers))
         try:
-            seq = await notes_db(note_update_append)(
-                group_id=self.group_id, update=update, author_id=self.user.pk, new_writers=new_writers
-            )
+            seq = await self.entry.appender.append(append)  # committed, with what came meanwhile
         except NoteTakingClosed:
             await self.still_allowed(fresh=True)
             return

@@ -8,10 +8,12 @@ from .document import (
     notes_load,
 )
 from .log import (
+    Append,
     NoteTakingClosed,
     note_log_lock,
     note_logs_last_seq,
     note_update_append,
+    note_updates_append,
     note_updates_between,
 )
 
@@ -25,7 +27,9 @@ __all__ = [
     "note_logs_last_seq",
     "note_snapshot_compact",
     "note_stored_bytes",
+    "Append",
     "note_update_append",
+    "note_updates_append",
     "note_updates_between",
     "note_writers",
     "notes_load",
