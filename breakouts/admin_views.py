@@ -14,9 +14,8 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.models import User
-from consultations.models import ConsultationPage
+from consultations.admin_guard import ConsultationGuardMixin
 from notes.selectors import notes_set_aside
-from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from .models import BreakoutGroup
@@ -54,14 +53,14 @@ def _confirmed(request) -> bool:
     return request.POST.get("confirm") == "1"
 
 
-class BreakoutGroupsView(AdminGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
+class BreakoutGroupsView(
+    ConsultationGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+):
     template_name = "breakouts_admin/groups.html"
     page_title = gettext_lazy("Breakout groups")
     header_icon = "group"
 
-    def allowed(self, request, **kwargs):
-        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        return can_manage_groups(user=request.user, consultation=self.consultation)
+    may = can_manage_groups
 
     def get_context_data(self, **kwargs):
         groups = list(groups_for_consultation(self.consultation))

@@ -70,9 +70,7 @@ class BreakoutGroupsMenuItem(PageTypeMenuItem):
     icon_name = "group"
     url_name = "breakouts_admin:groups"
     page_type = ConsultationPage
-
-    def allowed(self, user, page):
-        return can_manage_groups(user=user, consultation=page)
+    may = can_manage_groups
 
 
 page_menu_item_register(BreakoutGroupsMenuItem, header_priority=42, listing_priority=47)

@@ -6,7 +6,7 @@ parse the request and call the service. The address and its name stay the consul
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -15,8 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from consultations.models import ConsultationPage
-from sakrad.admin_guard import AdminGuardMixin
+from consultations.admin_guard import ConsultationGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from .carry_over import takeaways_for_copy
@@ -25,15 +24,13 @@ from .services import consultation_duplicate, next_year_date
 
 
 class DuplicateConsultationView(
-    AdminGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+    ConsultationGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
 ):
     template_name = "cycle/admin/duplicate.html"
     page_title = gettext_lazy("Duplicate as next consultation")
     header_icon = "copy"
 
-    def allowed(self, request, **kwargs):
-        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        return can_duplicate_consultation(user=request.user, consultation=self.consultation)
+    may = can_duplicate_consultation
 
     def get_context_data(self, **kwargs):
         new_date = next_year_date(self.consultation.get_latest_revision_as_object().date)

@@ -37,9 +37,7 @@ class DuplicateConsultationMenuItem(PageTypeMenuItem):
     icon_name = "copy"
     url_name = "consultations_admin:duplicate"
     page_type = ConsultationPage
-
-    def allowed(self, user, page):
-        return can_duplicate_consultation(user=user, consultation=page)
+    may = can_duplicate_consultation
 
 
 page_menu_item_register(DuplicateConsultationMenuItem, header_priority=44, listing_priority=49)

@@ -88,9 +88,7 @@ class InvitationsMenuItem(PageTypeMenuItem):
     icon_name = "mail"
     url_name = "invitations_admin:index"
     page_type = ConsultationPage
-
-    def allowed(self, user, page):
-        return can_manage_invitations(user=user, consultation=page)
+    may = can_manage_invitations
 
 
 page_menu_item_register(InvitationsMenuItem, header_priority=40, listing_priority=45)
@@ -104,10 +102,8 @@ class CheckInMenuItem(PageTypeMenuItem):
     icon_name = "circle-check"
     url_name = "invitations_admin:check_in"
     page_type = ConsultationPage
-
-    def allowed(self, user, page):
-        # Who may open the check-in screen (admin_views/attendees.py's CheckInView).
-        return can_manage_invitations(user=user, consultation=page)
+    # Who may open the check-in screen (admin_views/attendees.py's CheckInView).
+    may = can_manage_invitations
 
 
 page_menu_item_register(CheckInMenuItem, header_priority=41, listing_priority=46)

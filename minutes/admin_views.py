@@ -5,7 +5,7 @@ replaced only after a second confirmation. Views only parse the request and call
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,8 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from consultations.models import ConsultationPage
-from sakrad.admin_guard import AdminGuardMixin
+from consultations.admin_guard import ConsultationGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from .models import MinutesPage
@@ -23,14 +22,14 @@ from .selectors import note_taking_for
 from .services.compile import MinutesCompileError, minutes_compile, minutes_draft_edited
 
 
-class CompileMinutesView(AdminGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView):
+class CompileMinutesView(
+    ConsultationGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+):
     template_name = "minutes/admin/compile.html"
     page_title = gettext_lazy("Compile minutes")
     header_icon = "doc-full"
 
-    def allowed(self, request, **kwargs):
-        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        return can_compile_minutes(user=request.user, consultation=self.consultation)
+    may = can_compile_minutes
 
     def get_context_data(self, **kwargs):
         draft = MinutesPage.objects.child_of(self.consultation).first()

@@ -31,9 +31,7 @@ class CompileMinutesMenuItem(PageTypeMenuItem):
     icon_name = "doc-full"
     url_name = "minutes_admin:compile"
     page_type = ConsultationPage
-
-    def allowed(self, user, page):
-        return can_compile_minutes(user=user, consultation=page)
+    may = can_compile_minutes
 
 
 page_menu_item_register(CompileMinutesMenuItem, header_priority=43, listing_priority=48)

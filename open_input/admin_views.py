@@ -16,8 +16,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from consultations.models import ConsultationPage
-from sakrad.admin_guard import AdminGuardMixin
+from consultations.admin_guard import ConsultationGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from .forms import OpenInputPeriodForm
@@ -41,10 +40,8 @@ CONFIRM_REMOVE = gettext_lazy(
 )
 
 
-class _ConsultationGuard(AdminGuardMixin):
-    def allowed(self, request, **kwargs):
-        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        return can_moderate_open_input(user=request.user, consultation=self.consultation)
+class _ConsultationGuard(ConsultationGuardMixin):
+    may = can_moderate_open_input
 
 
 class OpenInputAdminView(

@@ -40,9 +40,7 @@ class OpenInputMenuItem(PageTypeMenuItem):
     icon_name = "comment"
     url_name = "open_input_admin:index"
     page_type = ConsultationPage
-
-    def allowed(self, user, page):
-        return can_moderate_open_input(user=user, consultation=page)
+    may = can_moderate_open_input
 
 
 page_menu_item_register(OpenInputMenuItem, header_priority=46, listing_priority=50)

@@ -39,9 +39,7 @@ class RecordsMenuItem(PageTypeMenuItem):
     icon_name = "folder-open-inverse"
     url_name = "records_admin:consultation"
     page_type = ConsultationPage
-
-    def allowed(self, user, page):
-        return can_manage_records(user=user, consultation=page)
+    may = can_manage_records
 
 
 page_menu_item_register(RecordsMenuItem, header_priority=48, listing_priority=54)

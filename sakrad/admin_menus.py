@@ -1,6 +1,8 @@
 """How an app wires its screens into the Wagtail admin: its URLs under /admin/, and an item in a
 page's "more" menu (the page header's menu and the page listing's "more" buttons)."""
 
+from collections.abc import Callable
+
 from django.urls import include, path
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -19,16 +21,18 @@ def admin_urls_register(prefix: str, urlpatterns, *, namespace: str) -> None:
 
 
 class PageTypeMenuItem(PageMenuItem):
-    """A "more" menu item on pages of `page_type` only, shown to the users `allowed` lets in."""
+    """A "more" menu item on pages of `page_type` only, shown to the users `allowed` lets in: by
+    default those the app's permission `may(user=…, consultation=page)` lets in."""
 
     page_type: type
+    may: Callable[..., bool]
 
     def is_shown(self, user):
         page = self.page.specific_deferred
         return isinstance(page, self.page_type) and self.allowed(user, page)
 
     def allowed(self, user, page) -> bool:
-        raise NotImplementedError
+        return type(self).may(user=user, consultation=page)
 
 
 def page_menu_item_register(item_class, *, header_priority: int, listing_priority: int, header_class=None):

@@ -36,9 +36,7 @@ class WorkingGroupMenuItem(PageTypeMenuItem):
     icon_name = "group"
     url_name = "working_groups_admin:index"
     page_type = ConsultationPage
-
-    def allowed(self, user, page):
-        return can_manage_working_group(user=user, consultation=page)
+    may = can_manage_working_group
 
 
 class WorkingGroupHeaderMenuItem(WorkingGroupMenuItem):

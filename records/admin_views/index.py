@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from consultations.models import ConsultationPage
-from sakrad.admin_guard import AdminGuardMixin
+from consultations.admin_guard import ConsultationGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
 from ..forms import RegistryNumberForm
@@ -17,15 +15,13 @@ from ..selectors import published_minutes, record_for
 
 
 class ConsultationRecordView(
-    AdminGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
+    ConsultationGuardMixin, ConsultationScreenMixin, WagtailAdminTemplateMixin, TemplateView
 ):
     template_name = "records/admin/consultation.html"
     page_title = gettext_lazy("Registry and archive")
     header_icon = "folder-open-inverse"
 
-    def allowed(self, request, **kwargs):
-        self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["consultation_id"])
-        return can_manage_records(user=request.user, consultation=self.consultation)
+    may = can_manage_records
 
     def get_context_data(self, **kwargs):
         record = record_for(consultation=self.consultation)
