@@ -20,6 +20,7 @@ from .broadcast import notes_channel_group
 logger = logging.getLogger(__name__)
 
 HUB = "hub"  # the sending process's hub channel: that process has passed the message on already
+_GONE = object()
 
 
 class GroupHub:
@@ -83,7 +84,11 @@ class GroupHub:
         await get_channel_layer().group_send(notes_channel_group(self.group_id), others)
 
     async def deliver(self, message: dict) -> None:
-        for socket, waiting in list(self.sockets.items()):
+        for socket in list(self.sockets):
+            # Read now, not from the list: a socket may have left or become ready meanwhile.
+            waiting = self.sockets.get(socket, _GONE)
+            if waiting is _GONE:
+                continue
             if waiting is not None:
                 waiting.append(message)
             else:

@@ -11,6 +11,7 @@ from channels.layers import get_channel_layer
 
 from notes import limits, registry
 from notes.broadcast import notes_channel_group
+from notes.hub import GroupHub
 from tests.notes.clients import NotesClient
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -107,3 +108,30 @@ def test_a_socket_that_fails_is_closed_and_the_others_go_on(room):
         return code
 
     assert run(scenario) == limits.CLOSE_SERVER_ERROR
+
+
+class FakeSocket:
+    def __init__(self, on_message=None):
+        self.got: list[str] = []
+        self.on_message = on_message
+
+    async def hub_receive(self, message):
+        self.got.append(message["type"])
+        if self.on_message is not None:
+            await self.on_message()
+
+
+def test_a_socket_that_becomes_ready_while_a_message_is_passed_on_still_gets_it():
+    async def scenario():
+        hub = GroupHub(1)
+        joining = FakeSocket()
+        hub.join(joining)
+        # The first socket's client is slow to take the message; meanwhile the other one gets ready.
+        first = FakeSocket(on_message=lambda: hub.ready(joining))
+        hub.join(first)
+        await hub.ready(first)
+        hub.sockets = {first: None, joining: hub.sockets[joining]}  # the first socket is passed it first
+        await hub.deliver({"type": "notes.update"})
+        return first.got, joining.got
+
+    assert async_to_sync(scenario)() == (["notes.update"], ["notes.update"])
