@@ -6,12 +6,15 @@ attribute `site_section = "<name>"`. The chrome then holds the home page's first
 type under `<name>` (for the templates' links to it), and such a page is always in the menu.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, Site, get_page_models
 
 
+@cache  # the page types are fixed once the apps are loaded: read them once, not on every request
 def section_page_types() -> dict[type[Page], str]:
     """Each page type that declares a `site_section`, with that section's name."""
     return {model: model.site_section for model in get_page_models() if getattr(model, "site_section", None)}
