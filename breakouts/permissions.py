@@ -12,8 +12,8 @@ from sakrad.roles import staff_may
 from .models import BreakoutGroup
 from .selectors import (
     group_get,
-    group_note_taking_open,
     group_question_numbers,
+    groups_note_taking_open_sql,
     is_group_member,
     note_taking_is_open,
 )
@@ -66,7 +66,7 @@ def notes_room_register() -> None:
             group_get=group_get,
             may_view=can_view_group,
             may_edit=can_edit_notes,
-            is_open=group_note_taking_open,
+            open_groups_sql=groups_note_taking_open_sql,
             question_numbers=group_question_numbers,
         )
     )

@@ -133,15 +133,14 @@ def assignable_people(*, consultation, source: str = "accepted") -> list[tuple]:
     return [(user, user.organisation) for user in users.order_by("pk")]
 
 
-def group_note_taking_open(*, group_id: int) -> bool:
-    """Plain SQL: the notes log asks on every keystroke, under its lock, and building this query with
-    the ORM cost a worker more time than running it."""
+def groups_note_taking_open_sql(*, group_ids: list[int]) -> tuple[str, list]:
+    """The query of which of these groups take notes now: the notes log runs it on every commit,
+    under its locks, on its own connection (notes/services/append.py)."""
     quote = connection.ops.quote_name
     taking, group = quote(NoteTaking._meta.db_table), quote(BreakoutGroup._meta.db_table)
+    marks = ", ".join(["%s"] * len(group_ids))
     sql = (
-        f"SELECT 1 FROM {taking} JOIN {group} ON {group}.consultation_id = {taking}.consultation_id "  # noqa: S608
-        f"WHERE {group}.id = %s AND {taking}.opened_at IS NOT NULL AND {taking}.closed_at IS NULL"
+        f"SELECT {group}.id FROM {taking} JOIN {group} ON {group}.consultation_id = {taking}.consultation_id "  # noqa: S608
+        f"WHERE {group}.id IN ({marks}) AND {taking}.opened_at IS NOT NULL AND {taking}.closed_at IS NULL"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [group_id])
-        return cursor.fetchone() is not None
+    return sql, list(group_ids)

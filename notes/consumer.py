@@ -15,14 +15,17 @@ import asyncio
 import contextlib
 import logging
 import time
+from functools import cached_property
 
 from channels.consumer import get_handler_name
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.sessions import InstanceSessionWrapper
 from pycrdt import YSyncMessageType, write_var_uint
 
 from . import limits
 from .access import NO_ACCESS, NotesAccess, notes_access
+from .appender import log_appender
 from .broadcast import notes_user_channel_group
 from .db import notes_db
 from .disconnects import is_disconnect
@@ -98,7 +101,17 @@ class NotesConsumer(AsyncWebsocketConsumer):
     async def send(self, text_data=None, bytes_data=None, close=False):
         if self.closing:
             return
-        await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+        if bytes_data is None or close:
+            return await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+        await self.frame_send({"type": "websocket.send", "bytes": bytes_data})
+
+    @cached_property
+    def frame_send(self):
+        """The server's own send, past Channels' session wrapper: the wrapper reads the session on
+        every message to see whether to save it, which no frame of ours ever needs (a group of 50
+        sends thousands of frames a second; docs/benchmarks.md)."""
+        wrapper = getattr(self.base_send, "__self__", None)
+        return wrapper.real_send if isinstance(wrapper, InstanceSessionWrapper) else self.base_send
 
     async def connect(self):
         self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
@@ -338,7 +351,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
     async def store(self, update: bytes, new_writers: list[int]) -> None:
         append = Append(update=update, author_id=self.user.pk, new_writers=tuple(new_writers))
         try:
-            seq = await self.entry.appender.append(append)  # committed, with what came meanwhile
+            seq = await log_appender().append(group_id=self.group_id, append=append)  # committed
         except NoteTakingClosed:
             await self.still_allowed(fresh=True)
             return
@@ -419,7 +432,9 @@ class NotesConsumer(AsyncWebsocketConsumer):
         if not self.sent.add(seq):
             return
         if event.get("origin") != self.channel_name and self.entry.passes_on(seq):
-            await self.send(bytes_data=update_message(update))
+            if "frame" not in event:  # built once for all the group's sockets here
+                event["frame"] = update_message(update)
+            await self.send(bytes_data=event["frame"])
         if self.sent.above and (self.hole_task is None or self.hole_task.done()):
             self.hole_task = asyncio.create_task(self.fill_holes_soon())
 
@@ -454,12 +469,26 @@ class NotesConsumer(AsyncWebsocketConsumer):
     async def notes_awareness(self, event):
         if self.entry is None:
             return
+        self.presence_note(event)
+        if event.get("origin") != self.channel_name:
+            await self.send(bytes_data=bytes(event["data"]))
+
+    async def notes_awareness_batch(self, event):
+        """Several sockets' presence in one frame (notes/hub.py), without this socket's own."""
+        if self.entry is None:
+            return
+        for message in event["messages"]:
+            self.presence_note(message)
+        frame = event["without"].get(self.channel_name, event["everyone"])
+        if frame is not None:
+            await self.send(bytes_data=frame)
+
+    def presence_note(self, event: dict) -> None:
+        """Which client ids the sending person speaks for now."""
         user = event.get("user")
         if user is not None:
             self.entry.presence.claim(event.get("claimed", ()), user)
             self.entry.presence.release(event.get("removed", ()), user)
-        if event.get("origin") != self.channel_name:
-            await self.send(bytes_data=bytes(event["data"]))
 
     async def notes_awareness_query(self, event):
         reply_to = event.get("reply_to")

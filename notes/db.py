@@ -12,6 +12,7 @@ import functools
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import psycopg
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from django.conf import settings
@@ -59,3 +60,31 @@ def notes_db(func):
     if _pool_size() == 0:
         return database_sync_to_async(func)
     return sync_to_async(_with_fresh_connection(func), thread_sensitive=False, executor=_pool())
+
+
+class LogDatabase:
+    """Connections of the sockets' event loop to PostgreSQL, for appending to the logs there
+    (notes/services/append.py): asyncio psycopg, outside Django's connection handling, so a commit's
+    round trips wait on the loop rather than in a thread that must win the interpreter's lock back
+    after each of them."""
+
+    def __init__(self):
+        self.idle: list = []
+
+    @staticmethod
+    def available() -> bool:
+        return connection.vendor == "postgresql"
+
+    async def acquire(self):
+        while self.idle:
+            database = self.idle.pop()
+            if not (database.closed or database.broken):
+                return database
+        params = connections["default"].get_connection_params()
+        params.pop("cursor_factory", None)  # Django's, for its own synchronous cursors
+        return await psycopg.AsyncConnection.connect(**params, autocommit=True)
+
+    def release(self, database) -> None:
+        if database.closed or database.broken:
+            return
+        self.idle.append(database)

@@ -6,20 +6,31 @@ process holds one channel per group: an update written here reaches the other so
 pass and crosses the layer once, for the other processes; what the layer brings is passed to the
 sockets here in one pass too. The layer's messages keep their shapes (`notes.update`,
 `notes.awareness`, `membership.changed`...), so services and other processes send as before.
+
+Presence is passed on a moment late, several clients' in one frame (`AWARENESS_SECONDS`): every
+y-websocket client renews its presence every 15 s, and when a room's clients renew together each
+socket got one frame per peer; a room of ten now gets one frame each for all ten.
+
+What goes out to the other processes is sent by a task of the hub's own, in order: channels-redis
+sends one message at a time per process, and a socket that waited for that queue could read its
+client's next frame only when its last one had crossed Redis (hundreds of milliseconds under load).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 
 from channels.layers import get_channel_layer
 
 from .broadcast import notes_channel_group
+from .protocol import awareness_merge
 
 logger = logging.getLogger(__name__)
 
 HUB = "hub"  # the sending process's hub channel: that process has passed the message on already
+AWARENESS_SECONDS = 0.03  # presence may wait this long for others to share its frame; nobody sees it
 _GONE = object()
 
 
@@ -29,6 +40,10 @@ class GroupHub:
         self.sockets: dict[object, list[dict] | None] = {}  # a socket -> what waits for it to be ready
         self.channel: str | None = None
         self.task: asyncio.Task | None = None
+        self.outgoing: deque[dict] = deque()  # to the other processes, in order
+        self.sender: asyncio.Task | None = None
+        self.presence: list[tuple[dict, bool]] = []  # awareness waiting to go out together; ours?
+        self.presence_task: asyncio.Task | None = None
         self.closed = False
 
     async def open(self) -> None:
@@ -78,12 +93,54 @@ class GroupHub:
         self.sockets.pop(socket, None)
 
     async def publish(self, message: dict) -> None:
-        """To every socket of the group: here at once, in other processes through the layer."""
-        await self.deliver(message)
-        others = {**message, HUB: self.channel}
-        await get_channel_layer().group_send(notes_channel_group(self.group_id), others)
+        """To every socket of the group: here at once, in other processes through the layer (soon:
+        `send_outgoing`). Presence a moment later, together (`hold_presence`)."""
+        if message["type"] == "notes.awareness":
+            return self.hold_presence(message, ours=True)
+        await self.deliver_now(message)
+        self.send_to_others(message)
+
+    def send_to_others(self, message: dict) -> None:
+        # Not the frame the sockets here built from it (notes/consumer.py): each process builds its own.
+        self.outgoing.append({**{k: v for k, v in message.items() if k != "frame"}, HUB: self.channel})
+        if self.sender is None or self.sender.done():
+            self.sender = asyncio.create_task(self.send_outgoing())
+
+    async def send_outgoing(self) -> None:
+        """Until nothing waits, also after the hub closed: a closing socket's last presence goes out."""
+        layer, group = get_channel_layer(), notes_channel_group(self.group_id)
+        failed = False
+        while self.outgoing:
+            message = self.outgoing.popleft()
+            try:
+                await layer.group_send(group, message)
+            except Exception:  # the layer away: the other processes' watch reads the log (notes/watch.py)
+                if not failed:  # once per outage, not once per keystroke
+                    logger.warning("the notes hub of group %s could not reach the layer", self.group_id)
+                failed = True
+            else:
+                failed = False
 
     async def deliver(self, message: dict) -> None:
+        """A message from another process."""
+        if message["type"] == "notes.awareness":
+            return self.hold_presence(message, ours=False)
+        await self.deliver_now(message)
+
+    def hold_presence(self, message: dict, *, ours: bool) -> None:
+        self.presence.append((message, ours))
+        if self.presence_task is None or self.presence_task.done():
+            self.presence_task = asyncio.create_task(self.deliver_presence())
+
+    async def deliver_presence(self) -> None:
+        await asyncio.sleep(AWARENESS_SECONDS)
+        held, self.presence = self.presence, []
+        await self.deliver_now(awareness_batch([message for message, _ in held]))
+        ours = [message for message, ours in held if ours]
+        if ours:  # the other processes' sockets are no origin: one frame for all of them
+            self.send_to_others(awareness_batch(ours, everyone_only=True))
+
+    async def deliver_now(self, message: dict) -> None:
         for socket in list(self.sockets):
             # Read now, not from the list: a socket may have left or become ready meanwhile.
             waiting = self.sockets.get(socket, _GONE)
@@ -93,3 +150,17 @@ class GroupHub:
                 waiting.append(message)
             else:
                 await socket.hub_receive(message)
+
+
+def awareness_batch(messages: list[dict], *, everyone_only: bool = False) -> dict:
+    """Awareness messages as one: each socket gets one frame of everyone's presence but its own."""
+    origins = set() if everyone_only else {message.get("origin") for message in messages}
+    without = {origin: [m["data"] for m in messages if m.get("origin") != origin] for origin in origins}
+    return {
+        "type": "notes.awareness.batch",
+        "messages": [{key: value for key, value in message.items() if key != "data"} for message in messages],
+        "everyone": awareness_merge([message["data"] for message in messages]),
+        "without": {
+            origin: awareness_merge(frames) if frames else None for origin, frames in without.items()
+        },
+    }

@@ -111,6 +111,19 @@ def awareness_message(states: dict[int, tuple[int, object]]) -> bytes:
     return create_awareness_message(body)
 
 
+def awareness_merge(frames: list[bytes]) -> bytes:
+    """One awareness frame holding the entries of several of ours, in order (a client named twice:
+    y-protocols keeps the higher clock)."""
+    count, entries = 0, []
+    for frame in frames:
+        reader = Reader(frame)
+        reader.byte()  # the message type
+        body = Reader(reader.var_bytes())
+        count += body.var_uint()
+        entries.append(body.take(len(body.data) - body.pos))
+    return create_awareness_message(write_var_uint(count) + b"".join(entries))
+
+
 def auth_message(granted: bool, reason: str = READ_ONLY) -> bytes:
     sub_type = PERMISSION_GRANTED if granted else PERMISSION_DENIED
     encoded = reason.encode()

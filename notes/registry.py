@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pycrdt import Doc
 
 from . import limits
-from .appender import GroupAppender
 from .db import notes_db
 from .hub import GroupHub
 from .presence import PresenceOwners
@@ -82,10 +81,6 @@ class GroupDocument:
     )  # seqs that build on one not here yet
     presence: PresenceOwners = field(default_factory=PresenceOwners)
     hub: GroupHub | None = None  # this process's one subscription for the group (notes/hub.py)
-    appender: GroupAppender | None = None  # group commit of its log (notes/appender.py)
-
-    def __post_init__(self):
-        self.appender = GroupAppender(self.group_id)
 
     @property
     def last_seq(self) -> int:

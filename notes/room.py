@@ -19,7 +19,8 @@ class Room:
     group_get: Callable[..., object | None]  # (*, group_id) -> the group, or None when there is none
     may_view: Callable[..., bool]  # (*, user, group)
     may_edit: Callable[..., bool]  # (*, user, group)
-    is_open: Callable[..., bool]  # (*, group_id): asked under the log's lock on every append
+    # (*, group_ids) -> (SQL, params) selecting those open: run under the logs' locks, by either driver
+    open_groups_sql: Callable[..., tuple[str, list]]
     question_numbers: Callable[..., frozenset[int]]  # (*, group_id)
 
 

@@ -57,9 +57,9 @@ def note_taking_close(*, consultation, user=None) -> NoteTaking:
     note_taking, _ = NoteTaking.objects.select_for_update().get_or_create(consultation=consultation)
     note_taking.closed_at = timezone.now()
     note_taking.save()
-    stored = sum(
-        _store_final_points_safely(group) for group in BreakoutGroup.objects.filter(consultation=consultation)
-    )
+    # In the order the notes log takes its locks (notes/services/log.py), so the two never wait on each other.
+    groups = BreakoutGroup.objects.filter(consultation=consultation).order_by("pk")
+    stored = sum(_store_final_points_safely(group) for group in groups)
     log(instance=consultation, action=NOTE_TAKING_CLOSE, user=user, data={"points": stored})
     notify_groups(_group_ids(consultation), "note_taking.changed")
     return note_taking

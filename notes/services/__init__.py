@@ -1,3 +1,4 @@
+from .append import Append, note_logs_append, note_logs_append_async
 from .compaction import CompactionMismatch, note_snapshot_compact
 from .document import (
     LoadedNotes,
@@ -8,7 +9,6 @@ from .document import (
     notes_load,
 )
 from .log import (
-    Append,
     NoteTakingClosed,
     note_log_lock,
     note_logs_last_seq,
@@ -24,6 +24,8 @@ __all__ = [
     "note_author_bytes",
     "note_document_load",
     "note_log_lock",
+    "note_logs_append",
+    "note_logs_append_async",
     "note_logs_last_seq",
     "note_snapshot_compact",
     "note_stored_bytes",

@@ -133,6 +133,7 @@ class EchoWorker(BaseHTTPRequestHandler):
             self.end_headers()
             return
         body = json.dumps({"method": self.command, "path": self.path, "served": EchoWorker.served,
+                           "worker": self.server.server_address[1],
                            "headers": {name.lower(): value for name, value in self.headers.items()}}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -153,15 +154,16 @@ class EchoWorker(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def proxy(tmp_path, public_dir):
-    """nginx from the local config on a free port, in front of one EchoWorker; yields its base URL."""
-    worker = ThreadingHTTPServer(("127.0.0.1", 0), EchoWorker)
-    threading.Thread(target=worker.serve_forever, daemon=True).start()
+    """nginx from the local config on a free port, in front of two EchoWorkers; yields its port."""
+    workers = [ThreadingHTTPServer(("127.0.0.1", 0), EchoWorker) for _ in range(2)]
+    for worker in workers:
+        threading.Thread(target=worker.serve_forever, daemon=True).start()
     port = free_port()
     # nginx's workers run as nobody when started by root: the micro-cache's folder must be theirs
     # to reach, which pytest's own temporary folders (mode 0700) are not.
     temp = Path(tempfile.mkdtemp(prefix="sakrad-nginx-"))
     temp.chmod(0o755)
-    conf = render(Site(out=tmp_path / "nginx", workers=[f"127.0.0.1:{worker.server_port}"],
+    conf = render(Site(out=tmp_path / "nginx", workers=[f"127.0.0.1:{worker.server_port}" for worker in workers],
                        static_root=public_dir / "static", media_root=public_dir / "media",
                        listen=f"127.0.0.1:{port}", extra={"temp_dir": str(temp)}))
     log = (tmp_path / "nginx.log").open("w")
@@ -179,7 +181,8 @@ def proxy(tmp_path, public_dir):
     yield port
     process.terminate()
     process.wait(timeout=15)
-    worker.shutdown()
+    for worker in workers:
+        worker.shutdown()
     log.close()
     shutil.rmtree(temp, ignore_errors=True)
 
@@ -280,6 +283,18 @@ def test_websocket_upgrades_reach_the_app(proxy):
     headers = json.loads(body)["headers"]
     assert headers["upgrade"] == "websocket"
     assert headers["connection"] == "upgrade"
+
+
+def test_every_socket_of_one_group_meets_on_one_worker_and_the_groups_spread(proxy):
+    upgrade = ("Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13",
+               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==")
+    workers = {}
+    for group in range(1, 21):
+        for path in (f"/ws/notes/{group}", f"/ws/notes/{group}/", f"/ws/notes/{group}"):
+            _, _, body = get(proxy, path, *upgrade)
+            workers.setdefault(group, set()).add(json.loads(body)["worker"])
+    assert all(len(seen) == 1 for seen in workers.values()), workers
+    assert len(set().union(*workers.values())) == 2
 
 
 def test_uploads_over_the_document_limit_are_refused_before_the_app(proxy):

@@ -3,6 +3,7 @@ whatever the number of sockets, and one failing socket does not stop the others.
 
 from __future__ import annotations
 
+import asyncio
 from unittest import mock
 
 import pytest
@@ -12,6 +13,7 @@ from channels.layers import get_channel_layer
 from notes import limits, registry
 from notes.broadcast import notes_channel_group
 from notes.hub import GroupHub
+from notes.protocol import awareness_message, parse
 from tests.notes.clients import NotesClient
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -135,3 +137,44 @@ def test_a_socket_that_becomes_ready_while_a_message_is_passed_on_still_gets_it(
         return first.got, joining.got
 
     assert async_to_sync(scenario)() == (["notes.update"], ["notes.update"])
+
+
+def test_presence_sent_together_reaches_each_socket_as_one_frame_without_its_own(room):
+    async def scenario():
+        alice, bob, carol = await connected(room, room.members)
+        await alice.send(awareness_message({101: (1, {"editing": None})}))
+        await bob.send(awareness_message({202: (1, {"editing": None})}))
+        for socket in (carol, alice, bob):
+            await socket.pump_until(lambda socket=socket: socket.awareness)
+            await socket.pump(timeout=0.2)  # nothing more comes
+        seen = [[set(parse(frame).states) for frame in socket.awareness] for socket in (alice, bob, carol)]
+        for socket in (alice, bob, carol):
+            await socket.close()
+        return seen
+
+    # Carol gets both in one frame; Alice and Bob each the other's only, never their own.
+    assert run(scenario) == [[{202}], [{101}], [{101, 202}]]
+
+
+def test_a_channel_layer_that_hangs_does_not_hold_up_the_senders_next_keystroke(room):
+    async def scenario():
+        alice, bob = await connected(room, room.members[:2])
+        layer, gate = get_channel_layer(), asyncio.Event()
+        real_send = layer.group_send
+
+        async def hanging(group, message):
+            await gate.wait()  # Redis busy: nothing crosses to the other workers yet
+            await real_send(group, message)
+
+        with mock.patch.object(layer, "group_send", hanging):
+            await alice.add_point(1, "Först")
+            await alice.add_point(2, "Sedan")
+            await bob.pump_until(lambda: len(bob.points) == 2, timeout=5)
+            gate.set()
+            await asyncio.sleep(0.1)  # what waited goes out
+        for socket in (alice, bob):
+            await socket.close()
+        return [str(point["text"]) for point in bob.points]
+
+    # Both keystrokes reached Bob on this worker while the layer hung.
+    assert run(scenario) == ["Först", "Sedan"]

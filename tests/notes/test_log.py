@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -10,14 +9,20 @@ from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from pycrdt import Array, Doc, Map, Text
 
 from notes import limits, registry
 from notes.broadcast import notes_group_send
 from notes.models import NoteSnapshot, NoteUpdate
 from notes.schema import document_json
-from notes.services import CompactionMismatch, note_document_load, note_snapshot_compact, note_update_append
+from notes.services import (
+    Append,
+    CompactionMismatch,
+    note_document_load,
+    note_logs_append,
+    note_snapshot_compact,
+    note_update_append,
+)
 from tests.notes.clients import NotesClient
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -183,18 +188,31 @@ def test_sequence_numbers_are_gapless_per_group(room):
     assert other == 1
 
 
-def test_a_keystroke_costs_three_statements(room):
-    """Take the seq (UPDATE ... RETURNING), check note-taking is open, insert: per keystroke, on
-    every database, besides opening and committing the transaction."""
-    note_update_append(group_id=room.group.pk, update=Writer().add("Första"), author_id=None)
-    update = Writer().add("Andra")
+def test_a_commit_costs_four_statements_however_many_groups_it_stores(room):
+    """Lock the logs (SELECT ... FOR UPDATE), check note-taking is open, take the seqs, insert: per
+    commit of any number of groups and updates, besides opening and committing the transaction.
+    SQLite has no FOR UPDATE: a write takes its lock first."""
+    groups = (room.group.pk, room.other_group.pk)
+    note_logs_append(
+        appends={group: [Append(update=Writer().add("Första"), author_id=None)] for group in groups}
+    )
+    updates = {
+        group: [Append(update=Writer().add(text), author_id=None) for text in ("Andra", "Tredje")]
+        for group in groups
+    }
     with CaptureQueriesContext(connection) as queries:
-        seq = note_update_append(group_id=room.group.pk, update=update, author_id=room.members[0].pk)
-    stored = NoteUpdate.objects.get(group=room.group, seq=seq)
-    assert (bytes(stored.data), stored.author) == (update, room.members[0])
-    assert abs(timezone.now() - stored.created_at) < timedelta(minutes=1)
+        stored = note_logs_append(appends=updates)
+    assert stored == {group: [2, 3] for group in groups}
+    assert NoteUpdate.objects.count() == 6
     statements = [query["sql"].split()[0].upper() for query in queries.captured_queries]
-    assert [verb for verb in statements if verb not in TRANSACTION_CONTROL] == ["UPDATE", "SELECT", "INSERT"]
+    lock = ["UPDATE"] if connection.vendor == "sqlite" else []
+    assert [verb for verb in statements if verb not in TRANSACTION_CONTROL] == [
+        *lock,
+        "SELECT",
+        "SELECT",
+        "UPDATE",
+        "INSERT",
+    ]
 
 
 TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "SAVEPOINT", "RELEASE", "ROLLBACK"}
