@@ -163,7 +163,8 @@ def proxy(tmp_path, public_dir):
     # to reach, which pytest's own temporary folders (mode 0700) are not.
     temp = Path(tempfile.mkdtemp(prefix="sakrad-nginx-"))
     temp.chmod(0o755)
-    conf = render(Site(out=tmp_path / "nginx", workers=[f"127.0.0.1:{worker.server_port}" for worker in workers],
+    addresses = [f"127.0.0.1:{worker.server_port}" for worker in workers]
+    conf = render(Site(out=tmp_path / "nginx", workers=addresses,
                        static_root=public_dir / "static", media_root=public_dir / "media",
                        listen=f"127.0.0.1:{port}", extra={"temp_dir": str(temp)}))
     log = (tmp_path / "nginx.log").open("w")
