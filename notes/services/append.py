@@ -1,10 +1,11 @@
 # ruff: noqa: S608 - the SQL here is built from our table names and placeholders only
 """Appending to the groups' durable logs: one transaction for any number of groups and updates.
 
-Written once, as the statements of the transaction (`append_steps`), and run by either of two
-drivers: Django's connection (`note_logs_append`: SQLite, tests, scripts) or an asyncio psycopg
-connection on the sockets' event loop (`note_logs_append_async`, PostgreSQL under load: a thread
-waited for the interpreter's lock after every round trip, up to 5 ms each, docs/benchmarks.md).
+Two forms of the same transaction, kept equal by tests/notes/test_appender.py: step by step on
+Django's connection (`append_steps`, `note_logs_append`: SQLite, tests, scripts), and pipelined in
+one round trip on an asyncio psycopg connection of the sockets' event loop (`_pipelined`,
+`note_logs_append_async`: PostgreSQL under load, where a thread waited for the interpreter's lock
+after every round trip, up to 5 ms each, docs/benchmarks.md).
 """
 
 from __future__ import annotations
