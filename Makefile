@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 # One test process per core, each with its own test database.
 WORKERS ?= auto
 
-.PHONY: install run test lint messages check-deploy clean serve
+.PHONY: install run test lint messages check-deploy clean serve backup restore
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (python3.11+ on PATH)."; exit 1; }
@@ -37,6 +37,14 @@ run: install
 # front. Needs DJANGO_SECRET_KEY, DATABASE_URL and REDIS_URL: docs/deployment.md.
 serve: install
 	SERVE_PYTHON=$(PY) deploy/serve
+
+# A PostgreSQL dump and the uploaded files in one folder with checksums, and putting them back
+# (BACKUP_FOLDER=…, FORCE=1 over an existing site). The variables of `make serve`: docs/reliability.md.
+backup: install
+	BACKUP_PYTHON=$(PY) deploy/backup $(BACKUP_FOLDER)
+
+restore: install
+	BACKUP_PYTHON=$(PY) deploy/restore $(if $(FORCE),--force) $(BACKUP_FOLDER)
 
 # pytest's exit code passes through: 5 (no tests collected) fails like any other non-zero code.
 test: install

@@ -48,6 +48,10 @@ def notes_strings() -> dict[str, str]:
         "status_connected": _("Connected"),
         "status_reconnecting": _("Reconnecting…"),
         "status_offline": _("Offline — your changes are kept and will be sent"),
+        # The server restarts or could not store a change for a moment (close 1012 or 4500).
+        "status_server_away": _(
+            "The server is restarting — your changes are kept and will be sent when it is back"
+        ),
         "status_closed": _("The server closed the connection. Reload the page to try again."),
         "point_label": _("Point {n} under question {q}"),
         "takeaway": _("Takeaway"),

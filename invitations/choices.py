@@ -30,9 +30,8 @@ class SendKind(models.TextChoices):
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("Waiting")
-    # Claimed and being handed to the mail server. A crash here leaves the outcome unknown, and a
-    # retry does not guess: it never mails the organisation again for the same send.
-    SENDING = "sending", _("Outcome unknown")
+    # Being handed to the mail server, or waiting for the outbox's next try after a temporary failure.
+    SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     SKIPPED = "skipped", _("Skipped (answered meanwhile)")

@@ -8,6 +8,7 @@ default moderation alike. `approval_emails_connect` is called from MinutesConfig
 """
 
 import logging
+import uuid
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,8 @@ from wagtail.admin.mail import (
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
+from consultations.models import ConsultationPage
+from outbox.services import mail_queue
 from sakrad.links import absolute_url
 from sakrad.mail import bilingual_message
 
@@ -29,6 +32,15 @@ from .models import MinutesPage
 logger = logging.getLogger(__name__)
 
 FOLDER = "minutes/email"
+
+
+def approval_consultation(instance):
+    """The consultation whose outbox lists the mail: the minutes' parent, or a consultation itself."""
+    if not isinstance(instance, Page):
+        return None
+    page = instance.specific_deferred
+    consultation = page.get_parent() if isinstance(page, MinutesPage) else page
+    return ConsultationPage.objects.filter(pk=consultation.pk).first() if consultation else None
 
 
 def approval_title(instance) -> str:
@@ -62,12 +74,13 @@ class BilingualEmails:
                 context_for=lambda language, values=values: values,
                 to=[recipient.email],
             )
-            try:
-                message.send()
-            except Exception:
-                # As Wagtail does: one refused address must not stop the others, nor the approval.
-                logger.exception("Approval e-mail %s to user %s failed", self.template, recipient.pk)
-                continue
+            # Through the outbox: a mail server away does not lose it, nor stop the approval.
+            mail_queue(
+                message=message,
+                purpose="approval",
+                key=f"approval:{self.template}:{uuid.uuid4().hex}:{recipient.pk}",
+                consultation=approval_consultation(instance),
+            )
             sent += 1
         return sent == len(recipients)
 

@@ -71,11 +71,11 @@ class LogAppender:
     async def store(self, appends: dict[int, list[Append]]):
         if self.database is None:  # SQLite: Django's connection, in the notes' database thread
             return await notes_db(note_logs_append)(appends=appends)
-        database = await self.database.acquire()
-        try:
+
+        async def append(database):
             return await note_logs_append_async(appends=appends, database=database)
-        finally:
-            self.database.release(database)
+
+        return await self.database.run(append)
 
     async def commit(self, batch: list[Waiting]) -> None:
         groups: dict[int, list[Waiting]] = {}

@@ -9,14 +9,21 @@ has one writer anyway, and tests there share one in-memory connection.
 from __future__ import annotations
 
 import functools
+import logging
 import time
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import psycopg
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from django.conf import settings
 from django.db import connection, connections
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 _executor: ThreadPoolExecutor | None = None
 
@@ -76,15 +83,45 @@ class LogDatabase:
         return connection.vendor == "postgresql"
 
     async def acquire(self):
-        while self.idle:
-            database = self.idle.pop()
-            if not (database.closed or database.broken):
-                return database
-        params = connections["default"].get_connection_params()
-        params.pop("cursor_factory", None)  # Django's, for its own synchronous cursors
-        return await psycopg.AsyncConnection.connect(**params, autocommit=True)
+        return self._idle() or await self._connect()
 
     def release(self, database) -> None:
         if database.closed or database.broken:
             return
         self.idle.append(database)
+
+    async def run(self, work: Callable[[Any], Awaitable[T]]) -> T:
+        """`await work(connection)` on an idle connection, else a new one.
+
+        An idle connection learns only when it is next used that PostgreSQL restarted meanwhile (or
+        dropped it): then `work` runs once more on a new connection, so the first update after a
+        restart is stored rather than refused. Work on a connection that broke while the commit was
+        under way may have been committed all the same; storing an update twice is harmless (a Yjs
+        update that repeats adds nothing, the first writer of a client id stays)."""
+        database = self._idle()
+        if database is not None:
+            try:
+                return await work(database)
+            except psycopg.OperationalError:
+                if not database.broken:
+                    raise
+                logger.warning("a notes log connection was lost (PostgreSQL restarted?): trying a new one")
+            finally:
+                self.release(database)
+        database = await self._connect()
+        try:
+            return await work(database)
+        finally:
+            self.release(database)
+
+    def _idle(self):
+        while self.idle:
+            database = self.idle.pop()
+            if not (database.closed or database.broken):
+                return database
+        return None
+
+    async def _connect(self):
+        params = connections["default"].get_connection_params()
+        params.pop("cursor_factory", None)  # Django's, for its own synchronous cursors
+        return await psycopg.AsyncConnection.connect(**params, autocommit=True)

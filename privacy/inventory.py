@@ -80,6 +80,10 @@ WITH_SOURCE = _("as long as the object it was copied from")
 WITH_INVITATION = _("with the invitation; deleted when the person is erased")
 UNTIL_HANDLED = _("until the organisers mark it handled, with the invitation at the latest; deleted when "
                   "the person is erased")
+OUTBOX_KEPT = format_lazy(
+    _("deleted {days} days after it was queued, once sent or failed; deleted when the person is erased"),
+    days=settings.SAKRAD_OUTBOX_KEEP_DAYS,
+)
 ERASED_AFTER_EVENT = format_lazy(_("erased {days} days after the event"), days=NEEDS_RETENTION_DAYS)
 
 C, A = Category, Action  # short names keep each entry to a line or two
@@ -207,6 +211,12 @@ INVENTORY: tuple[Entry, ...] = (
     Entry("home.SiteSettings", "accessibility_contact_email", C.CONTACT,
           _("where visitors report accessibility problems (DOS-lagen)"),
           _("until staff replace it in the site settings; prefer a shared mailbox"), A.ERASE),
+    # The outbox (ours): every e-mail until it is done and some days after (SAKRAD_OUTBOX_KEEP_DAYS).
+    *[
+        Entry("outbox.OutboxMail", name, C.CONTACT,
+              _("sending the e-mail, and showing staff whether it went"), OUTBOX_KEPT, A.ERASE)
+        for name in ("to", "subject", "body", "html", "attachments", "error")
+    ],
     # Organisations and public figures (ours).
     Entry("organisations.Organisation", "contact_emails", C.CONTACT,
           _("sending invitations; an address may name a person"),
@@ -306,6 +316,10 @@ NOT_PERSONAL: tuple[NotPersonal, ...] = (
     NotPersonal("invitations.Attendee", "needs_erased_at", "when the needs were erased; holds no needs"),
     NotPersonal("admin.LogEntry", "change_message", "names the fields that changed, not their values"),
     NotPersonal("breakouts.BreakoutGroup", "name", "a group's name, such as Group 1"),
+    NotPersonal("invitations.InvitationDelivery", "mail",
+                "which outbox mail carried it; the mail is classified"),
+    NotPersonal("django_tasks_database.DBTaskResult", "backend_name", "the name of a job backend"),
+    NotPersonal("django_tasks_database.DBTaskResult", "queue_name", "the name of a job queue"),
 )
 
 

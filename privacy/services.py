@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from outbox.services import mails_to_erase
+
 from . import erasure, selectors
 from .choices import EraseMode
 from .permissions import can_erase_person
@@ -64,6 +66,7 @@ def person_erase(*, person, user, mode: EraseMode | str) -> PersonErasure:
     pseudonym = erasure.pseudonym_for(user=person)
     original_email = person.email
     erasure.log_labels_pseudonymise(user=person, pseudonym=pseudonym)
+    mails_to_erase(email=original_email)
     result = PersonErasure(
         user_id=person.pk,
         mode=mode,

@@ -34,6 +34,8 @@ LEAVING_ALONE = (
     # preferences, Django admin's log. Busy on the day, and personal.
     "sessions.Session", "account.EmailAddress", "account.EmailConfirmation", "mfa.Authenticator",
     "wagtailusers.UserProfile", "admin.LogEntry",
+    # The job queue's rows (outbox/): background work, never shown to a visitor.
+    "django_tasks_database.DBTaskResult",
     # Written by reading a page (the first render makes them), from what the page's own rows hold.
     "wagtailimages.Rendition", "wagtailembeds.Embed",
 )

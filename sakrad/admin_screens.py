@@ -5,7 +5,9 @@ consultation's other screens. A view mixes in `ConsultationScreenMixin`; its tem
 
 The other screens are those the pages' "more" menus offer (`page_menu_item_register`), shown to whom
 their menu item is shown, plus what apps add through the "register_consultation_links" hook: a
-function `(consultation, user) -> iterable of ScreenLink` (the plenary wall, the minutes draft)."""
+function `(consultation, user) -> iterable of ScreenLink` (the plenary wall, the minutes draft).
+Apps warn on every screen of a consultation through "register_consultation_warnings": a function
+`(consultation, user) -> iterable of ScreenWarning` (e-mail that failed)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from wagtail.models import Page
 from .admin_menus import SCREEN_ITEMS
 
 LINKS_HOOK = "register_consultation_links"
+WARNINGS_HOOK = "register_consultation_warnings"
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,17 @@ class ScreenLink:
     url: str
     priority: float = 100
     current: bool = False
+
+
+@dataclass(frozen=True)
+class ScreenWarning:
+    text: str
+    url: str = ""
+    link_text: str = ""
+
+
+def consultation_warnings(*, consultation: Page, user) -> list[ScreenWarning]:
+    return [warning for hook in hooks.get_hooks(WARNINGS_HOOK) for warning in hook(consultation, user)]
 
 
 def _pages_of(consultation: Page) -> list[Page]:
@@ -82,5 +96,8 @@ class ConsultationScreenMixin:
         kwargs.setdefault("consultation", self.consultation)
         kwargs["screen_links"] = consultation_links(
             consultation=self.consultation, user=self.request.user, current_url=self.request.path
+        )
+        kwargs["screen_warnings"] = consultation_warnings(
+            consultation=self.consultation, user=self.request.user
         )
         return super().get_context_data(**kwargs)

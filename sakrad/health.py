@@ -3,7 +3,8 @@
 /healthz only says the worker answers: it touches nothing else, so a database outage never gets
 healthy workers restarted. /readyz checks what serving a page or a notes socket needs (the database,
 the cache, the channel layer) and answers 503 naming what failed, so traffic goes elsewhere until it
-is back. Neither says anything about people, and neither may be cached.
+is back. It also reports, without failing on it, what apps register (the job queue's worker).
+Neither says anything about people, and neither may be cached.
 """
 
 import asyncio
@@ -53,6 +54,22 @@ def channel_layer_reachable() -> bool:
 
 CHECKS = {"database": database_answers, "cache": cache_round_trip, "channel_layer": channel_layer_reachable}
 
+# Lines /readyz reports without making the worker unready: a stalled job queue must not take every
+# web worker out of the load balancer. An app registers `name -> () -> str` ("ok" or what is wrong).
+REPORTS = {}
+
+
+def report_register(name: str, report) -> None:
+    REPORTS[name] = report
+
+
+def reported(name: str, report) -> str:
+    try:
+        return report()
+    except Exception:
+        logger.warning("Readiness report %s failed", name, exc_info=True)
+        return "failed"
+
 
 def passes(name: str, check) -> bool:
     try:
@@ -73,4 +90,5 @@ def healthz(request):
 def readyz(request):
     results = {name: "ok" if passes(name, check) else "failed" for name, check in CHECKS.items()}
     ready = all(result == "ok" for result in results.values())
+    results.update((name, reported(name, report)) for name, report in REPORTS.items())
     return JsonResponse(results, status=200 if ready else 503)

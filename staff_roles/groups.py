@@ -81,6 +81,9 @@ ORGANISER = StaffRole(
         "minutes.add_minutespage",  # compiling creates the minutes draft
         "corrections.change_correctionround",
         "records.change_consultationrecord",
+        # The consultation's e-mail: see every mail with its state and send a failed one again
+        # (outbox.permissions.PERMISSION).
+        "outbox.change_outboxmail",
     ),
     # Create consultations and pages under them, and publish them (minutes only through approval).
     page_permissions=("add_page", "change_page", "publish_page"),

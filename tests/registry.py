@@ -293,6 +293,12 @@ ENDPOINTS: list[Endpoint] = [
             ("attendee_remove", staff(404, approver=403)),
         ]
     ],
+    # --- The consultation's outbox (outbox/admin_views.py): organisers (outbox.change_outboxmail and
+    # the page); approvers get a real 403. Retry takes POST only.
+    Endpoint("outbox_admin_index", path_with("outbox_admin:index", lambda w: w.other_consultation.pk), "view",
+             staff(approver=403), False, "outbox_admin:index"),
+    Endpoint("outbox_admin_retry", path_with("outbox_admin:retry", lambda w: w.other_consultation.pk), "view",
+             staff(405, approver=403), False, "outbox_admin:retry"),
     # --- Wagtail admin: representative rows (the rest is allowlisted by prefix) ---------------
     Endpoint("admin_login", lambda w: "/admin/login/", "view", logged_in(403, anonymous=302), False,
              "admin/login/", redirect=login),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +10,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from minutes.models import MinutesPage
+from outbox.services import mails_queue
 
 from ..log_actions import CORRECTION_ROUND_CLOSE, CORRECTION_ROUND_OPEN
 from ..mail import review_invitation_message
@@ -19,8 +18,6 @@ from ..models import CorrectionRound
 from ..permissions import can_manage_corrections
 from ..selectors import review_recipients, round_latest
 from .errors import CorrectionError, when
-
-logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -62,7 +59,12 @@ def correction_round_open(*, minutes, deadline, user) -> CorrectionRound:
         user=user,
         data={"round": round.pk, "deadline": deadline.isoformat(), "recipients": len(messages)},
     )
-    transaction.on_commit(lambda: _send(messages, minutes_id=minutes.pk))
+    mails_queue(
+        messages=messages,
+        purpose="review-invitation",
+        key=f"review-invitation:{round.pk}",
+        consultation=consultation,
+    )
     return round
 
 
@@ -80,12 +82,3 @@ def correction_round_close(*, round: CorrectionRound, user) -> CorrectionRound:
     minutes = round.minutes
     log(instance=minutes, action=CORRECTION_ROUND_CLOSE, user=user, data={"round": round.pk})
     return round
-
-
-def _send(messages, *, minutes_id: int) -> None:
-    """One message per attendee; a refused address must not cost the others their email."""
-    for message in messages:
-        try:
-            message.send()
-        except Exception:
-            logger.exception("Review email for minutes %s to one attendee failed", minutes_id)

@@ -2,7 +2,7 @@
 // src/lib/offline.js, src/lib/announce.js): `npm test`.
 import { test } from 'node:test'
 import assert from 'node:assert'
-import { OFFLINE_AFTER_FAILURES, connectionState, grantFor } from '../src/lib/connection.js'
+import { OFFLINE_AFTER_FAILURES, connectionState, grantFor, serverAwayAfter } from '../src/lib/connection.js'
 import { reconnectWhenOnline, whenKeptLoaded } from '../src/lib/offline.js'
 import { Announcer, changesMessage, repeatable } from '../src/lib/announce.js'
 
@@ -19,6 +19,19 @@ test('the status line: closed by the server wins, then connected, then offline, 
   assert.strictEqual(connectionState({ ...base, connected: false, failures: OFFLINE_AFTER_FAILURES - 1 }), 'reconnecting')
   assert.strictEqual(connectionState({ ...base, connected: false, failures: OFFLINE_AFTER_FAILURES }), 'offline')
   assert.strictEqual(connectionState({ ...base, closedByServer: true, online: false }), 'closed', 'no reconnect promised')
+})
+
+test('a server restarting (1012) or unable to store (4500) is told apart from the network until it is back', () => {
+  const away = { ...base, connected: false, synced: false, serverAway: true }
+  assert.strictEqual(connectionState(away), 'server_away')
+  assert.strictEqual(connectionState({ ...away, failures: OFFLINE_AFTER_FAILURES + 3 }), 'server_away')
+  assert.strictEqual(connectionState({ ...away, online: false }), 'offline', 'the network gone says more')
+  assert.strictEqual(connectionState({ ...away, connected: true, synced: true }), 'connected')
+  for (const code of [1012, 1013, 4500]) assert.strictEqual(serverAwayAfter(code, { wasOpen: true, before: false }), true)
+  for (const code of [1000, 1006, 1011]) assert.strictEqual(serverAwayAfter(code, { wasOpen: true, before: true }), false)
+  // While the server is down each attempt to reconnect fails (1006, never open): still away.
+  assert.strictEqual(serverAwayAfter(1006, { wasOpen: false, before: true }), true)
+  assert.strictEqual(serverAwayAfter(1006, { wasOpen: false, before: false }), false)
 })
 
 test('auth messages: 0 makes the page read-only, 1 writable, anything else is ignored', () => {

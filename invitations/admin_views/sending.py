@@ -1,9 +1,12 @@
 """Progress of the sends (invitations and reminders), retrying failed emails, and reminders."""
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
+
+from outbox.models import MailState
 
 from ..models import DeliveryStatus, InvitationDelivery, InvitationSend
 from ..selectors import send_batches
@@ -12,8 +15,8 @@ from .base import ConsultationAdminMixin, ServiceActionMixin, posted_pk
 
 SHOWN_SENDS = 10
 REFRESH_SECONDS = 3
-# Deliveries staff need to look at: failed, or claimed with an unknown outcome (see DeliveryStatus).
-PROBLEM_STATUSES = [DeliveryStatus.FAILED, DeliveryStatus.SENDING]
+# Deliveries staff need to look at: failed for good, or waiting for the outbox's next try.
+PROBLEMS = Q(status=DeliveryStatus.FAILED) | Q(mail__state=MailState.QUEUED, mail__attempts__gt=0)
 
 
 class SendProgressView(ConsultationAdminMixin, TemplateView):
@@ -26,8 +29,8 @@ class SendProgressView(ConsultationAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         sends = list(send_batches(consultation=self.consultation)[:SHOWN_SENDS])
         problems = (
-            InvitationDelivery.objects.filter(send__in=sends, status__in=PROBLEM_STATUSES)
-            .select_related("invitation__organisation")
+            InvitationDelivery.objects.filter(PROBLEMS, send__in=sends)
+            .select_related("invitation__organisation", "mail")
             .order_by("-send_id", "invitation__organisation__name")
         )
         running = any(send.finished_at is None for send in sends)

@@ -62,6 +62,15 @@ class InvitationDelivery(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )
+    # The outbox mail that carries it: its state is the send's progress (services/delivery.py).
+    mail = models.OneToOneField(
+        "outbox.OutboxMail",
+        verbose_name=_("e-mail"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitation_delivery",
+    )
     error = models.TextField(_("error"), blank=True)
     attempted_at = models.DateTimeField(_("attempted"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

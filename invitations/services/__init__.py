@@ -4,7 +4,6 @@ one named action each, with its permission check and audit-log entry."""
 from .accounts import attendee_accounts_link
 from .attendance import attendee_check_in, attendee_remove
 from .create import invitation_create_many
-from .delivery import invitation_send
 from .holds import held_attendee_resolve
 from .privacy import attendee_needs_erase
 from .rsvp import AttendeeData, RsvpOutcome, RsvpRefused, rsvp_accept, rsvp_decline
@@ -25,7 +24,6 @@ __all__ = [
     "invitation_create_many",
     "invitation_promote",
     "invitation_remove",
-    "invitation_send",
     "invitation_send_retry",
     "invitation_send_start",
     "invitation_token_revoke",

@@ -8,8 +8,8 @@ from ..models import Attendee
 from ..permissions import rsvp_link_refusal
 from ..selectors import accounts_by_email
 from .attendees import AttendeeData
-from .common import enqueue_after_commit
 from .holds import Held, held_attendees_store
+from .notices import login_emails_queue_for
 
 
 def _names(full_name: str) -> tuple[str, str]:
@@ -74,4 +74,4 @@ def login_emails_queue(*, attendees: Iterable[Attendee]) -> None:
     """Queues the login email for each attendee whose account can log in."""
     ids = [attendee.pk for attendee in attendees if attendee.user and attendee.user.is_active]
     if ids:
-        enqueue_after_commit("attendee_login_emails_task", attendee_ids=ids)
+        login_emails_queue_for(attendee_ids=ids)

@@ -1,7 +1,6 @@
-"""Small pieces the services share: the staff permission check, the consultation lock, task queueing."""
+"""Small pieces the services share: the staff permission check, the consultation lock."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import Invitation
@@ -20,15 +19,3 @@ def consultation_lock(*, consultation_id: int) -> list[Invitation]:
     be decided one after the other; on SQLite, where this is a no-op, writes are serialised anyway.
     """
     return list(Invitation.objects.select_for_update().filter(consultation_id=consultation_id).order_by("pk"))
-
-
-def enqueue_after_commit(task_name: str, **kwargs) -> None:
-    """Queues a background task once the transaction commits: a rolled-back change mails no one."""
-
-    def enqueue():
-        # Not at the top: the tasks import the services (invitation_send), so each would load the other.
-        from .. import tasks
-
-        getattr(tasks, task_name).enqueue(**kwargs)
-
-    transaction.on_commit(enqueue)

@@ -19,7 +19,8 @@ from ..models import HeldAttendee, HoldReason, Invitation
 from ..permissions import rsvp_link_refusal
 from ..selectors import accounts_by_email, emails_taken_elsewhere
 from .attendees import AttendeeData
-from .common import enqueue_after_commit, require_manager
+from .common import require_manager
+from .notices import held_notice_queue
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def held_attendees_store(*, invitation: Invitation, held: Sequence[Held]) -> lis
         log(instance=invitation, action=ATTENDEE_HOLD, data={"reason": str(item.reason)})
         created.append(row)
     if created:
-        enqueue_after_commit("held_attendees_notify_task", held_ids=[row.pk for row in created])
+        held_notice_queue(held_ids=[row.pk for row in created])
     return created
 
 

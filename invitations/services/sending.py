@@ -1,5 +1,5 @@
 """Starting a send (invitations or a reminder) and retrying one; the mailing itself runs in the
-background (delivery.invitation_send, queued through django_tasks)."""
+outbox (delivery.py: one outbox mail per organisation, queued in the same transaction)."""
 
 from collections.abc import Iterable
 
@@ -8,6 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+
+from outbox.models import MailState
+from outbox.services import mail_requeue
 
 from ..log_actions import INVITATION_SEND, INVITATION_SEND_RETRY, REMINDER_SEND
 from ..models import (
@@ -19,7 +22,8 @@ from ..models import (
     SendKind,
 )
 from ..permissions import rsvp_closes_at
-from .common import enqueue_after_commit, require_manager
+from .common import require_manager
+from .delivery import deliveries_queue
 
 OPEN_DELIVERY = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 
@@ -33,10 +37,10 @@ def _send_create(*, consultation, user, kind: SendKind, invitations: list[Invita
     batch = InvitationSend.objects.create(
         consultation=consultation, created_by=user, kind=kind, total=len(invitations)
     )
-    InvitationDelivery.objects.bulk_create(
+    deliveries = InvitationDelivery.objects.bulk_create(
         InvitationDelivery(send=batch, invitation=invitation) for invitation in invitations
     )
-    enqueue_after_commit("invitation_send_task", send_id=batch.pk)
+    deliveries_queue(deliveries=deliveries)
     return batch
 
 
@@ -59,12 +63,10 @@ def invitation_send_start(
         rows = rows.filter(pk__in=[invitation.pk for invitation in invitations]).exclude(
             status=InvitationStatus.WITHDRAWN
         )
-    targets = list(rows.order_by("pk"))
+    targets = list(rows.select_related("organisation").order_by("pk"))
     if not targets:
         raise ValidationError(_("There are no invitations to send."), code="nothing_to_send")
-    batch = _send_create(
-        consultation=consultation, user=user, kind=SendKind.INVITATION, invitations=targets
-    )
+    batch = _send_create(consultation=consultation, user=user, kind=SendKind.INVITATION, invitations=targets)
     log(
         instance=consultation,
         action=INVITATION_SEND,
@@ -86,6 +88,7 @@ def reminder_send(*, consultation, user) -> InvitationSend:
         Invitation.objects.for_consultation(consultation)
         .unanswered()
         .filter(token_revoked_at__isnull=True)
+        .select_related("organisation")
         .order_by("pk")
     )
     if not targets:
@@ -106,14 +109,17 @@ def reminder_send(*, consultation, user) -> InvitationSend:
 def invitation_send_retry(*, send_batch: InvitationSend, user) -> InvitationSend:
     """Runs a send again for its failed and waiting emails only; those sent are never sent twice."""
     require_manager(user=user, consultation=send_batch.consultation)
-    retry = send_batch.deliveries.filter(status__in=[DeliveryStatus.PENDING, DeliveryStatus.FAILED]).count()
-    if not retry:
+    failed = list(send_batch.deliveries.filter(mail__state=MailState.FAILED).select_related("mail"))
+    if not failed:
         raise ValidationError(
             _("Nothing to retry: every email of this send has gone out."), code="nothing_to_send"
         )
+    for delivery in failed:
+        mail_requeue(mail=delivery.mail)
+    InvitationDelivery.objects.filter(pk__in=[row.pk for row in failed]).update(status=DeliveryStatus.PENDING)
     InvitationSend.objects.filter(pk=send_batch.pk).update(finished_at=None)
     send_batch.refresh_from_db()
-    enqueue_after_commit("invitation_send_task", send_id=send_batch.pk)
+    retry = len(failed)
     log(
         instance=send_batch.consultation,
         action=INVITATION_SEND_RETRY,

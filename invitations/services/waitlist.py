@@ -9,7 +9,8 @@ from ..log_actions import WAITLIST_PROMOTE
 from ..models import Invitation, InvitationStatus
 from ..selectors import seats_left
 from .accounts import attendee_accounts_link, login_emails_queue
-from .common import consultation_lock, enqueue_after_commit, require_manager
+from .common import consultation_lock, require_manager
+from .notices import promoted_email_queue
 
 
 @transaction.atomic
@@ -87,7 +88,7 @@ def _promote(*, invitation: Invitation, user) -> None:
     invitation.save(update_fields=["status", "waitlisted_at"])
     linked = attendee_accounts_link(attendees=invitation.attendees.select_related("invitation"))
     login_emails_queue(attendees=linked)
-    enqueue_after_commit("waitlist_promoted_email_task", invitation_id=invitation.pk)
+    promoted_email_queue(invitation_id=invitation.pk)
     log(
         instance=invitation,
         action=WAITLIST_PROMOTE,

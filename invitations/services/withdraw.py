@@ -8,7 +8,8 @@ from wagtail.log_actions import log
 
 from ..log_actions import INVITATION_REMOVE, INVITATION_WITHDRAW
 from ..models import DeliveryStatus, Invitation, InvitationStatus
-from .common import consultation_lock, enqueue_after_commit, require_manager
+from .common import consultation_lock, require_manager
+from .notices import withdrawn_email_queue
 from .waitlist import promote_fitting
 
 
@@ -61,7 +62,7 @@ def _withdraw(*, invitation: Invitation, user) -> Invitation:
         data={"status": previous, "attendees": attendees},
     )
     if invitation.sent_at is not None and invitation.organisation.contact_email_list:
-        enqueue_after_commit("invitation_withdrawn_email_task", invitation_id=invitation.pk)
+        withdrawn_email_queue(invitation_id=invitation.pk)
     if was_accepted:
         promote_fitting(consultation=invitation.consultation, user=user)
     return invitation

@@ -2,8 +2,9 @@
 
 Both run from Wagtail's `page_published` signal (minutes/signals.py), inside the publishing
 transaction: what was announced is recorded there (an entry in the page history, and the follow-up's
-`notified_at`), and the emails go out once it commits, so a rolled-back publish mails no one and a
-re-publish, or a new revision, mails no one again.
+`notified_at`), and the emails are queued in the outbox in the same transaction, so a rolled-back
+publish mails no one and a re-publish, or a new revision, mails no one again (nor does the outbox's
+key: once per recipient and minutes, or follow-up).
 
 The page history entries are the marker, not `notified_at` alone: publishing a revision writes the
 follow-ups as that revision holds them, which can be a `notified_at` from before the email went.
@@ -11,19 +12,16 @@ follow-ups as that revision holds them, which can be a `notified_at` from before
 
 from __future__ import annotations
 
-import logging
-
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
 from invitations.models import Attendee, Invitation
+from outbox.services import mails_queue
 
 from ..mail import follow_up_message, minutes_published_message
 from ..models import FollowUp
-
-logger = logging.getLogger(__name__)
 
 MINUTES_NOTIFIED = "sakrad.minutes_notified"
 FOLLOW_UP_NOTIFIED = "sakrad.follow_up_notified"
@@ -59,7 +57,12 @@ def minutes_publication_notify(*, page) -> bool:
             for attendee in attendees
         ]
         log(instance=page, action=MINUTES_NOTIFIED, data={"recipients": len(messages)})
-        transaction.on_commit(lambda: _send(messages, what=f"minutes {page.pk}"))
+        mails_queue(
+            messages=messages,
+            purpose="minutes-published",
+            key=f"minutes-published:{page.pk}",
+            consultation=consultation,
+        )
     return True
 
 
@@ -89,10 +92,9 @@ def follow_up_notify(*, page, announce: bool = True) -> int:
             return 0
         consultation = page.get_parent().specific
         attendees = minutes_recipients(consultation=consultation) if announce else []
-        messages = []
         for follow_up in pending:
             takeaways = sorted(follow_up.answers.all(), key=lambda row: (row.sort_order or 0, row.pk))
-            messages += [
+            messages = [
                 follow_up_message(
                     page=page,
                     consultation=consultation,
@@ -102,6 +104,12 @@ def follow_up_notify(*, page, announce: bool = True) -> int:
                 )
                 for attendee in attendees
             ]
+            mails_queue(
+                messages=messages,
+                purpose="follow-up",
+                key=f"follow-up:{follow_up.pk}",
+                consultation=consultation,
+            )
             FollowUp.objects.filter(pk=follow_up.pk).update(notified_at=now)
             follow_up.notified_at = now
             log(
@@ -114,8 +122,6 @@ def follow_up_notify(*, page, announce: bool = True) -> int:
                     "notified_at": now.isoformat(),
                 },
             )
-        if messages:
-            transaction.on_commit(lambda: _send(messages, what=f"follow-ups of minutes {page.pk}"))
     return len(pending)
 
 
@@ -127,12 +133,3 @@ def _follow_ups_told(*, page) -> dict:
         if "follow_up" in data:
             told.setdefault(data["follow_up"], entry.timestamp)
     return told
-
-
-def _send(messages, *, what: str) -> None:
-    """One message per attendee; a refused address must not cost the others their email."""
-    for message in messages:
-        try:
-            message.send()
-        except Exception:
-            logger.exception("Email about %s to one attendee failed", what)

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "breakouts",
     "notes",
     "staff_roles",
+    "outbox",  # every e-mail, queued and sent by the job worker
+    "django_tasks_db",  # the jobs' table, used when DJANGO_TASKS_BACKEND is its database backend
     "home",
     "demo",  # the seed_demo command
     "wagtail.contrib.redirects",
@@ -295,10 +297,21 @@ DEMO_PASSWORD = "sakrad-demo"  # noqa: S105
 
 # --- Invitations (invitations app) -------------------------------------------------------------
 # Background tasks (django_tasks, which Wagtail ships). The immediate backend runs a task in the web
-# process as soon as the transaction commits: nothing extra to start for `make run`. Production can
-# use a worker instead: docs/invitations.md, "Background sending".
-TASKS_BACKEND = env_str("DJANGO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+# process as soon as the transaction commits: nothing extra to start for `make run`. Production stores
+# jobs in the database and runs them in `manage.py jobs_worker` (docs/reliability.md).
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+DATABASE_TASKS = "django_tasks_db.DatabaseBackend"
+TASKS_BACKEND = env_str("DJANGO_TASKS_BACKEND", IMMEDIATE_TASKS)
 TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+TASKS_BACKEND_STORES_JOBS = TASKS_BACKEND == DATABASE_TASKS
+# The outbox (outbox/): the first wait after a temporary failure (doubling up to an hour), how many
+# tries before a mail counts as failed, and how long a claim lasts before a mail whose worker
+# stopped mid-send is sent again.
+SAKRAD_OUTBOX_RETRY_SECONDS = float(env_str("SAKRAD_OUTBOX_RETRY_SECONDS", "30"))
+SAKRAD_OUTBOX_MAX_ATTEMPTS = int(env_str("SAKRAD_OUTBOX_MAX_ATTEMPTS", "8"))
+SAKRAD_OUTBOX_CLAIM_SECONDS = float(env_str("SAKRAD_OUTBOX_CLAIM_SECONDS", "120"))
+# A mail (addresses, names, links) is deleted this many days after it was queued, once it is done.
+SAKRAD_OUTBOX_KEEP_DAYS = int(env_str("SAKRAD_OUTBOX_KEEP_DAYS", "90"))
 # Access and dietary needs are erased this many days after the consultation (erase_attendee_needs).
 SAKRAD_NEEDS_RETENTION_DAYS = int(env_str("SAKRAD_NEEDS_RETENTION_DAYS", "30"))
 # --- end invitations ---------------------------------------------------------------------------

@@ -32,6 +32,12 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
         "timeout": 10,
     }
 
+# Jobs (every e-mail) are stored in PostgreSQL with the change that causes them and run by
+# `manage.py jobs_worker`, which `make serve` starts beside the web workers (docs/reliability.md).
+TASKS_BACKEND = env_str("DJANGO_TASKS_BACKEND", DATABASE_TASKS)  # noqa: F405
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+TASKS_BACKEND_STORES_JOBS = TASKS_BACKEND == DATABASE_TASKS  # noqa: F405
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -37,6 +37,8 @@ _channel_layer_sends_from_a_worker_thread = live._channel_layer_sends_from_a_wor
 NOTES_SOCKET = re.compile(r"/ws/notes/\d+$")
 MAX = 20  # a small maximum for these tests: the server's notes.limits.MAX_POINT_CHARS and the page's
 STATUS = "[data-notes-status]"
+SERVICE_RESTART = 1012  # the close code of a server restarting (uvicorn's on SIGTERM)
+RESTARTING = "Servern startas om – dina ändringar sparas och skickas när den är tillbaka"
 
 
 @pytest.fixture
@@ -114,9 +116,21 @@ class RefusingServer:
         self.refuse: tuple[int, str] | None = None
         self.refused = 0
         self.pages = []
+        self.down = False  # restarting: every socket is closed at once, as by a worker going down
         tab.route_web_socket(NOTES_SOCKET, self.handle)
 
+    def restart(self) -> None:
+        """A worker stopped for a deploy (SIGTERM): open sockets are closed with 1012, and new ones
+        are until `down` is cleared."""
+        self.down = True
+        for page_side in self.pages:
+            page_side.close(code=SERVICE_RESTART, reason="")
+        self.pages = []
+
     def handle(self, page_side):
+        if self.down:
+            page_side.close(code=SERVICE_RESTART, reason="")
+            return
         server_side = page_side.connect_to_server()
         self.pages.append(page_side)
 
@@ -407,6 +421,32 @@ def test_too_fast_keeps_the_changes_and_reconnects(room, tab_for):
     anna.wait_for_selector(CONNECTED)
     assert anna.locator("[data-notes-actions]").is_hidden()
     wait_for_texts(bo, 2, ["Skrivet i pausen"])
+    assert anna.js_errors == [] and bo.js_errors == []
+
+
+def test_a_server_restart_is_told_and_what_was_typed_meanwhile_is_saved(room, tab_for):
+    """A worker restarting (1012, docs/reliability.md) is not "Offline": the page says the server is
+    restarting and that the changes are kept, reconnects by itself and sends them."""
+    anna = tab_for(room["first"])
+    bo = tab_for(room["second"])
+    server = RefusingServer(anna)
+    for tab in (anna, bo):
+        tab.goto(group_url(room["group"]))
+        tab.wait_for_selector(CONNECTED)
+
+    server.restart()
+    anna.wait_for_selector(f"{STATUS}[data-state='server_away']")
+    assert anna.text_content(STATUS) == RESTARTING
+    add_point(anna, 2)
+    anna.keyboard.type("Skrivet under omstarten")
+    # Attempts to reconnect fail meanwhile: more than would turn "Reconnecting…" into "Offline".
+    failed = "() => document.getElementById('notes').notes.provider.wsUnsuccessfulReconnects"
+    anna.wait_for_function(f"{failed} > 2")
+    assert anna.get_attribute(STATUS, "data-state") == "server_away"
+
+    server.down = False
+    anna.wait_for_selector(CONNECTED)
+    wait_for_texts(bo, 2, ["Skrivet under omstarten"])
     assert anna.js_errors == [] and bo.js_errors == []
 
 

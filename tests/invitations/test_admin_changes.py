@@ -11,10 +11,10 @@ from wagtail.users.models import UserProfile
 from accounts.models import User
 from invitations.log_actions import INVITATION_REMOVE, INVITATION_WITHDRAW, WAITLIST_PROMOTE
 from invitations.models import Attendee, Invitation, InvitationDelivery, InvitationStatus
-from invitations.models.sending import InvitationSend
 from invitations.services import AttendeeData, invitation_create_many, rsvp_accept, rsvp_decline
 from staff_roles.groups import ORGANISERS
 from staff_roles.services import staff_group
+from tests.outbox.helpers import deliver_all
 from tests.utils import html
 
 from . import factories
@@ -173,10 +173,7 @@ def test_an_invitation_withdrawn_while_queued_is_skipped_by_the_send(staff_clien
     staff_client.post(url("remove", small), {"invitation": invitation.pk})
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.WITHDRAWN
-    from invitations.services.delivery import invitation_send
-
-    with commit():
-        invitation_send(send_batch=InvitationSend.objects.get(consultation=small))
+    deliver_all(consultation=small)
     invitation.refresh_from_db()
     assert not mail.outbox and invitation.token_hash is None
 

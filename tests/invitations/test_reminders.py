@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from consultations.models import ConsultationPage
 from invitations.models import DeliveryStatus, InvitationStatus, SendKind
-from invitations.services import invitation_create_many, invitation_send, reminder_send, rsvp_decline
+from invitations.services import invitation_create_many, reminder_send, rsvp_decline
+from tests.outbox.helpers import deliver_all
 
 from . import factories
 from .conftest import invitation_of
@@ -72,6 +73,6 @@ def test_an_answer_given_while_reminders_are_queued_skips_that_reminder(
     with django_capture_on_commit_callbacks(execute=False):
         batch = reminder_send(consultation=consultation, user=organiser)
     rsvp_decline(token=token)
-    invitation_send(send_batch=batch)
+    deliver_all(consultation=consultation)
     assert mail.outbox == []
     assert batch.deliveries.get().status == DeliveryStatus.SKIPPED

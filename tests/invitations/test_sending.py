@@ -13,10 +13,11 @@ from accounts.models import User
 from invitations.models import DeliveryStatus, InvitationSend, InvitationStatus
 from invitations.services import (
     invitation_create_many,
-    invitation_send,
     invitation_send_retry,
     invitation_send_start,
 )
+from outbox.models import MailState, OutboxMail
+from tests.outbox.helpers import deliver_all
 
 from . import factories
 from .conftest import invitation_of
@@ -110,7 +111,7 @@ def test_sending_waits_for_the_commit(consultation, organiser, framtid, django_c
     with django_capture_on_commit_callbacks(execute=False) as queued:
         invitation_create_many(consultation=consultation, organisations=[framtid], user=organiser)
         invitation_send_start(consultation=consultation, user=organiser)
-    assert len(queued) == 1
+    assert len(queued) == 1  # the job of the one outbox mail
     assert mail.outbox == []  # queued for the background, nothing sent inside the transaction
     queued[0]()
     assert len(mail.outbox) == 1
@@ -118,8 +119,7 @@ def test_sending_waits_for_the_commit(consultation, organiser, framtid, django_c
 
 def test_running_a_send_again_mails_no_one_twice(consultation, organiser, commit, framtid, stod):
     batch = start(consultation, organiser, commit, framtid, stod)
-    invitation_send(send_batch=batch)
-    invitation_send(send_batch=batch)
+    assert deliver_all(consultation=consultation) == [MailState.SENT, MailState.SENT]  # the jobs run again
     assert len(mail.outbox) == 2
     with pytest.raises(ValidationError):
         invitation_send_retry(send_batch=batch, user=organiser)
@@ -153,15 +153,37 @@ def test_a_mail_server_failure_stays_not_sent_and_visible_then_retry_sends_only_
     assert (batch.sent, batch.failed) == (2, 0)
 
 
-def test_an_unreachable_mail_server_fails_every_email(
+def test_an_unreachable_mail_server_is_tried_again_until_it_gives_up(
     consultation, organiser, commit, framtid, stod, settings
 ):
     settings.EMAIL_BACKEND = DOWN
     batch = start(consultation, organiser, commit, framtid, stod)
     batch.refresh_from_db()
-    assert (batch.sent, batch.failed, batch.total) == (0, 2, 2)
+    assert (batch.sent, batch.failed, batch.total, batch.finished_at) == (0, 0, 2, None)  # waiting to retry
+    mails = OutboxMail.objects.filter(consultation=consultation)
+    assert {(m.state, m.attempts) for m in mails} == {(MailState.QUEUED, 1)}
+    assert all("Connection refused" in m.error and m.next_attempt_at for m in mails)
+    for _ in range(settings.SAKRAD_OUTBOX_MAX_ATTEMPTS - 1):
+        deliver_all(consultation=consultation)
+    batch.refresh_from_db()
+    assert (batch.sent, batch.failed) == (0, 2)
+    assert batch.finished_at is not None
     assert invitation_of(stod, consultation).status == InvitationStatus.NOT_SENT
     assert "Connection refused" in invitation_of(stod, consultation).last_send_error
+
+
+def test_the_server_back_before_the_retry_sends_each_once(
+    consultation, organiser, commit, framtid, stod, settings
+):
+    settings.EMAIL_BACKEND = DOWN
+    batch = start(consultation, organiser, commit, framtid, stod)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    deliver_all(consultation=consultation)
+    deliver_all(consultation=consultation)
+    assert sorted(message.to[0] for message in mail.outbox) == ["info@stod.se", "kansli@framtid.se"]
+    batch.refresh_from_db()
+    assert (batch.sent, batch.failed) == (2, 0)
+    assert invitation_of(stod, consultation).status == InvitationStatus.SENT
 
 
 def test_an_organisation_without_an_address_is_a_visible_failure(consultation, organiser, commit):

@@ -24,7 +24,7 @@ from invitations.services import (
     invitation_send_start,
     reminder_send,
 )
-from invitations.tasks import waitlist_promoted_email_task
+from invitations.services.notices import promoted_email_queue
 from minutes.services.follow_up import follow_up_add
 from tests.factories import OrganisationFactory
 from tests.invitations import factories as invitation_factories
@@ -105,7 +105,7 @@ def send_every_email(commit: Callable, index) -> dict[str, list]:
         split=lambda message: "login" if message.to == [ANNA] else "held",
     )
     invitation = Invitation.objects.get(consultation=consultation, organisation=framtid)
-    outbox.step("promoted", run=lambda: waitlist_promoted_email_task.call(invitation.pk))
+    outbox.step("promoted", run=lambda: promoted_email_queue(invitation_id=invitation.pk))
 
     # An invitation withdrawn after it was sent, in a consultation of its own (its invitation is the
     # one above again).

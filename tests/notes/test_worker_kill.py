@@ -1,4 +1,4 @@
-"""A worker killed with SIGKILL mid-edit loses nothing: real processes (two daphne workers, Redis, the
+"""A worker killed with SIGKILL mid-edit loses nothing: real processes (two uvicorn workers, Redis, the
 database). Every update a client sent before the kill, and every update sent while the worker was
 down, ends up in every client and in the database.
 
@@ -12,66 +12,25 @@ from __future__ import annotations
 
 import asyncio
 import os
-from dataclasses import dataclass, field
 
 import pytest
 from django.db import connection
 
-from notes.schema import document_json, points_read
-from notes.services import note_document_load
+from notes.schema import document_json
+from tests.notes.meeting import CONVERGE_TIMEOUT, Expected, assert_stored, converged
 from tests.notes.workers import Cluster, Worker, YClient, database_url, wait_until
 from tests.security.websocket import session_cookie
 
 pytestmark = [pytest.mark.multiprocess, pytest.mark.django_db(transaction=True)]
-
-CONVERGE_TIMEOUT = 15.0
 
 
 @pytest.fixture
 def cluster(room, tmp_path):
     """Two workers on the test database. `room` commits (transactional_db), so they see its rows;
     it is requested first, so the workers are killed before the database is flushed."""
-    cluster = Cluster(
-        database=database_url(connection.settings_dict), redis=os.environ["REDIS_URL"], logs=tmp_path
-    )
-    try:
-        yield cluster.start()
-    finally:
-        cluster.stop()
-
-
-@dataclass
-class Expected:
-    """What the notes must hold in the end: point id -> (question, text, takeaway)."""
-
-    points: dict[str, tuple[int, str, bool]] = field(default_factory=dict)
-
-    async def add(self, client: YClient, question: int, text: str) -> str:
-        point_id = await client.add_point(question, text)
-        self.points[point_id] = (question, text, False)
-        return point_id
-
-    async def type(self, client: YClient, point_id: str, text: str) -> None:
-        await client.type(point_id, text)
-        question, before, takeaway = self.points[point_id]
-        self.points[point_id] = (question, before + text, takeaway)
-
-    async def flag(self, client: YClient, point_id: str) -> None:
-        await client.set_takeaway(point_id, True)
-        question, text, _ = self.points[point_id]
-        self.points[point_id] = (question, text, True)
-
-    def text_held_by(self, client: YClient, point_id: str) -> bool:
-        return str(client.point(point_id)["text"]) == self.points[point_id][1]
-
-    def held_by(self, client: YClient) -> bool:
-        return {p.id: (p.question, p.text, p.takeaway) for p in points_read(client.doc)} == self.points
-
-
-def converged(expected: Expected, *clients: YClient) -> bool:
-    return all(expected.held_by(client) for client in clients) and all(
-        document_json(client.doc) == document_json(clients[0].doc) for client in clients
-    )
+    database = database_url(connection.settings_dict)
+    with Cluster(database=database, redis=os.environ["REDIS_URL"], logs=tmp_path).running() as cluster:
+        yield cluster
 
 
 async def kill_mid_edit(worker: Worker, expected: Expected, alice: YClient, bob: YClient, point: str):
@@ -131,13 +90,7 @@ def test_a_killed_worker_loses_no_update(room, cluster):
             await alice.close()
             await bob.close()
 
-    try:
-        expected = asyncio.run(scenario())
-    except Exception as error:
-        error.add_note(cluster.logs())  # what the workers said, for a failure in CI
-        raise
+    expected = cluster.run(scenario())
 
     assert document_json(alice.doc) == document_json(bob.doc)
-    stored, _seq = note_document_load(group_id=group_id)
-    assert document_json(stored) == document_json(alice.doc)
-    assert {p.id: (p.question, p.text, p.takeaway) for p in points_read(stored)} == expected.points
+    assert_stored(group_id, expected, alice)

@@ -1,10 +1,11 @@
 """Real ASGI worker processes for the multi-process notes tests, and a y-protocols client that talks to
 them over a real websocket (the `websockets` package) the way y-websocket does in a browser.
 
-Run as `python -m tests.notes.workers PREFIX DAPHNE-ARGUMENTS...`, this module is one such worker:
-daphne serving sakrad.asgi with the Redis channel layer under PREFIX. Redis pub/sub ignores database
-numbers, so only a prefix of its own keeps a test's workers from hearing the groups of tests that run
-at the same time elsewhere (xdist workers, another checkout), whose group ids may be the same numbers.
+Run as `python -m tests.notes.workers PREFIX PORT`, this module is one such worker: uvicorn serving
+sakrad.asgi as deploy/serve runs it in production (a SIGTERM closes open sockets with 1012 and exits),
+with the Redis channel layer under PREFIX. Redis pub/sub ignores database numbers, so only a prefix of
+its own keeps a test's workers from hearing the groups of tests that run at the same time elsewhere
+(xdist workers, another checkout), whose group ids may be the same numbers.
 
 Nothing here may read Django settings at import time: the worker imports it before choosing them.
 """
@@ -20,8 +21,9 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from pycrdt import Array, Doc, Map, Text, YMessageType, YSyncMessageType
@@ -33,7 +35,11 @@ from notes.wire import Reader
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 40.0  # importing Django and Wagtail on a busy 2-core CI machine takes a while
+STOP_TIMEOUT = 15.0  # uvicorn closes its sockets within GRACEFUL_SECONDS of a SIGTERM, then exits
+GRACEFUL_SECONDS = 10  # deploy/serve's --timeout-graceful-shutdown
 SETTINGS = "sakrad.settings.test"
+RECONNECT_MAX_SECONDS = 1.0  # a test client's longest wait between tries (the page's: 10 s)
+T = TypeVar("T")
 
 
 # --- the worker processes ---------------------------------------------------------------------------
@@ -71,7 +77,7 @@ def worker_env(*, database: str, redis: str) -> dict[str, str]:
 
 
 class Worker:
-    """One daphne process; `restart` starts a new process in its place (on a new port)."""
+    """One uvicorn process; `restart` starts a new process in its place, on the same port."""
 
     def __init__(self, name: str, env: dict[str, str], prefix: str, logs: Path, taken: set[int]):
         self.name, self.env, self.prefix, self.taken = name, env, prefix, taken
@@ -80,10 +86,10 @@ class Worker:
         self.port = 0
 
     def start(self) -> Worker:
-        self.port = free_port(self.taken)
-        self.taken.add(self.port)
-        command = [sys.executable, "-m", "tests.notes.workers", self.prefix]
-        command += ["-b", "127.0.0.1", "-p", str(self.port), "sakrad.asgi:application"]
+        if not self.port:  # a restarted worker answers where it did, as behind nginx
+            self.port = free_port(self.taken)
+            self.taken.add(self.port)
+        command = [sys.executable, "-m", "tests.notes.workers", self.prefix, str(self.port)]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
                 command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
@@ -106,6 +112,17 @@ class Worker:
             os.kill(self.process.pid, signal.SIGKILL)
         if self.process is not None:
             self.process.wait(timeout=10)
+
+    def stop(self) -> int:
+        """SIGTERM, as a deploy or systemd stops a worker: it closes its sockets (1012) and exits.
+        Returns its exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise RuntimeError(f"{self.name} did not stop on SIGTERM:\n{self.log_tail()}") from None
 
     def restart(self) -> None:
         self.kill()
@@ -138,21 +155,50 @@ class Cluster:
             with contextlib.suppress(Exception):
                 worker.kill()
 
+    @contextlib.contextmanager
+    def running(self) -> Iterator[Cluster]:
+        try:
+            yield self.start()
+        finally:
+            self.stop()
+
+    def ports(self, first: int) -> Callable[[], list[int]]:
+        """Where a client of worker `first` connects: there, else the next (nginx's consistent hash
+        passes a group on while its worker is down)."""
+        return lambda: [self.workers[(first + n) % len(self.workers)].port for n in range(len(self.workers))]
+
+    def run(self, scenario: Coroutine[None, None, T]) -> T:
+        """Runs the clients' side of a test, with what the workers logged added to a failure."""
+        try:
+            return asyncio.run(scenario)
+        except Exception as error:
+            error.add_note(self.logs())
+            raise
+
     def logs(self) -> str:
         return "\n".join(f"--- {worker.name}\n{worker.log_tail()}" for worker in self.workers)
 
 
-def serve(prefix: str, daphne_arguments: list[str]) -> None:
-    """The worker process: the channel layer's prefix set before anything builds the layer."""
+def serve(prefix: str, port: int) -> None:
+    """The worker process: the channel layer's prefix set before anything builds the layer, then
+    uvicorn with deploy/serve's options."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
     from django.conf import settings
 
     layer = settings.CHANNEL_LAYERS["default"]
     if "redis" in layer["BACKEND"]:
         layer.setdefault("CONFIG", {})["prefix"] = prefix
-    from daphne.cli import CommandLineInterface
+    import uvicorn
 
-    CommandLineInterface().run(daphne_arguments)
+    uvicorn.run(
+        "sakrad.asgi:application",
+        host="127.0.0.1",
+        port=port,
+        lifespan="off",
+        access_log=False,
+        ws_per_message_deflate=False,
+        timeout_graceful_shutdown=GRACEFUL_SECONDS,
+    )
 
 
 # --- a y-websocket client over a real socket --------------------------------------------------------
@@ -168,6 +214,10 @@ class YClient:
         self.doc = Doc()
         self.socket: ClientConnection | None = None
         self.reader: asyncio.Task | None = None
+        self.port = 0  # the worker of the last connection
+        self.synced = False  # the server's sync step 2 arrived on this connection
+        self.closes: list[int | None] = []  # the close code of each connection that ended
+        self.keeper: asyncio.Task | None = None
 
     @property
     def points(self) -> Array:
@@ -185,8 +235,40 @@ class YClient:
             additional_headers={"Cookie": self.cookie},
             open_timeout=10,
         )
+        self.port, self.synced = port, False
         self.reader = asyncio.create_task(self._read(self.socket))
         await self.send(sync_step1(self.doc.get_state()))
+
+    def stay_connected(self, group_id: int, ports: Callable[[], list[int]]) -> None:
+        """Connects, and reconnects after every close as y-websocket does (with backoff, resending
+        what the server lacks in sync step 2), except after a refusal (4400–4499), where it stops as
+        y-websocket does. Each time to the first of `ports` that takes it: nginx passes a group to
+        the next worker while its own is down."""
+        self.keeper = asyncio.create_task(self._keep_connected(group_id, ports))
+
+    async def _keep_connected(self, group_id: int, ports: Callable[[], list[int]]) -> None:
+        failures = 0
+        while True:
+            if not await self._connect_any(group_id, ports()):
+                failures += 1
+                # As y-websocket: 100 ms × 2^failures, up to a ceiling.
+                await asyncio.sleep(min(0.1 * 2**failures, RECONNECT_MAX_SECONDS))
+                continue
+            failures = 0
+            await asyncio.wait([self.reader])  # not `await`: cancelling the keeper leaves the reader be
+            code = self.socket.close_code
+            self.closes.append(code)
+            if code is not None and 4400 <= code < 4500:
+                return
+
+    async def _connect_any(self, group_id: int, ports: list[int]) -> bool:
+        for port in ports:
+            # Refused (nothing listens), or the handshake refused (the server could not read the
+            # rights: its database or Redis away): the next, then later again.
+            with contextlib.suppress(OSError, InvalidHandshake, TimeoutError):
+                await self.connect(port, group_id)
+                return True
+        return False
 
     async def _read(self, ws: ClientConnection) -> None:
         # A killed server resets the connection: that ends the loop, and the client is offline.
@@ -204,6 +286,7 @@ class YClient:
         if step == YSyncMessageType.SYNC_STEP1:
             return sync_step2(self.doc.get_update(payload))
         self.doc.apply_update(payload)
+        self.synced = self.synced or step == YSyncMessageType.SYNC_STEP2
         return None
 
     async def send(self, frame: bytes) -> bool:
@@ -243,6 +326,10 @@ class YClient:
         await self.edit(lambda: self.point(point_id).__setitem__("takeaway", value))
 
     async def close(self) -> None:
+        if self.keeper is not None:
+            self.keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.keeper
         if self.socket is not None:
             with contextlib.suppress(ConnectionClosed, InvalidHandshake, OSError):
                 await self.socket.close()
@@ -259,4 +346,4 @@ async def wait_until(condition: Callable[[], bool], timeout: float, what: str) -
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], sys.argv[2:])
+    serve(sys.argv[1], int(sys.argv[2]))

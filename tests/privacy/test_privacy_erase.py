@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 from wagtail.models import Comment, ModelLogEntry, PageLogEntry, Revision
 
 from invitations.models import Attendee, Invitation
+from outbox.models import OutboxMail
 from privacy.erasure import pseudonym_for
 from privacy.services import PERSON_ERASE_ACTION, person_erase
 
@@ -70,6 +71,15 @@ def test_the_address_leaves_organisation_contact_lists(traces, participant, regi
 
     traces["organisation"].refresh_from_db()
     assert traces["organisation"].contact_email_list == ["info@example.org"]
+
+
+def test_the_mails_to_the_person_leave_the_outbox(traces, participant, registrar):
+    to_them = OutboxMail.objects.create(key="a", purpose="test", to=[traces["email"]], body="Hej Anna")
+    to_others = OutboxMail.objects.create(key="b", purpose="test", to=["info@example.org"])
+    person_erase(person=participant, user=registrar, mode="pseudonymise")
+
+    assert list(OutboxMail.objects.values_list("pk", flat=True)) == [to_others.pk]
+    assert not OutboxMail.objects.filter(pk=to_them.pk).exists()
 
 
 def test_the_pseudonym_is_stable_and_personal(participant, other_participant):
@@ -134,8 +144,12 @@ def test_erasure_deletes_the_persons_attendee_rows_and_their_needs(
     page = consultation_factory()
     invitation = Invitation.objects.create(consultation=page, organisation=participant.organisation)
     Attendee.objects.create(
-        invitation=invitation, consultation=page, user=participant, name="Min Egen",
-        email=participant.email, access_needs=["wheelchair"],
+        invitation=invitation,
+        consultation=page,
+        user=participant,
+        name="Min Egen",
+        email=participant.email,
+        access_needs=["wheelchair"],
     )
 
     person_erase(person=participant, user=registrar, mode="pseudonymise")

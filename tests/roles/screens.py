@@ -80,6 +80,7 @@ SCREENS: list[Screen] = [
     organisers("invitations", _url("invitations_admin:index", upcoming)),
     organisers("invitation list", _url("invitations_admin:build", upcoming)),
     organisers("sending", _url("invitations_admin:sends", upcoming)),
+    organisers("e-mail", _url("outbox_admin:index", upcoming)),
     organisers("attendance list", _url("invitations_admin:attendance", upcoming)),
     organisers("check-in", _url("invitations_admin:check_in", upcoming)),
     organisers("attendees CSV", _url("invitations_admin:export", upcoming)),
@@ -105,6 +106,7 @@ SCREENS: list[Screen] = [
 # The ⋯ menu of a consultation (page header and page listing), and of a minutes page: each item's link.
 CONSULTATION_MENU: dict[str, str] = {
     "Invitations": "invitations_admin:index",
+    "E-mail": "outbox_admin:index",
     "Check-in": "invitations_admin:check_in",
     "Breakout groups": "breakouts_admin:groups",
     "Compile minutes": "minutes_admin:compile",

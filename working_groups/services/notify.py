@@ -1,24 +1,17 @@
-"""Telling a new member where the draft is, once the transaction that added them has committed."""
+"""Telling a new member where the draft is, through the outbox, in the transaction that added them."""
 
 from __future__ import annotations
 
-import logging
-
-from django.db import transaction
+from outbox.services import mail_queue
 
 from ..mail import member_added_message
 
-logger = logging.getLogger(__name__)
-
-
-def _send(message, *, member_id: int) -> None:
-    try:
-        message.send()
-    except Exception:
-        # Membership stands without the email: the draft is also listed on the member's own page.
-        logger.exception("working group email to member %s failed", member_id)
-
 
 def member_added_notify(*, member) -> None:
-    message = member_added_message(member=member)
-    transaction.on_commit(lambda: _send(message, member_id=member.pk))
+    # Membership stands without the email: the draft is also listed on the member's own page.
+    mail_queue(
+        message=member_added_message(member=member),
+        purpose="working-group-member",
+        key=f"working-group-member:{member.pk}",
+        consultation=member.consultation,
+    )

@@ -11,6 +11,13 @@ import { MAX_BACKOFF_MS, RESYNC_MS, websocketTarget } from './common.js'
 // Failed attempts in a row before "Reconnecting…" becomes "Offline — your changes are kept…".
 export const OFFLINE_AFTER_FAILURES = 2
 
+// Close codes of a server that goes away for a moment and comes back (docs/reliability.md): 1012, a
+// worker restarting (a deploy stops each in turn); 1013, try again later; 4500, the server could
+// not store a change (its database restarting, say). y-websocket reconnects after each, and the
+// page's unsaved changes go with its sync step 2. Until then the page says the server, not the
+// network, is away: the browser is online, and "Offline" would send people to check their Wi-Fi.
+export const SERVER_AWAY_CODES = new Set([1012, 1013, 4500])
+
 export function openConnection (notesUrl, doc) {
   const target = websocketTarget(notesUrl)
   return new WebsocketProvider(target.server, target.room, doc, {
@@ -22,12 +29,22 @@ export function openConnection (notesUrl, doc) {
   })
 }
 
-/** The status line's state: refused, closed, connected, offline, reconnecting or connecting. */
-export function connectionState ({ closedByServer, refused, connected, synced, online, failures, everSynced }) {
+/** The status line's state: refused, closed, connected, offline, server_away, reconnecting or connecting. */
+export function connectionState ({ closedByServer, refused, connected, synced, online, failures, everSynced, serverAway }) {
   if (closedByServer) return refused ? 'refused' : 'closed'
   if (connected && synced) return 'connected'
-  if (!online || failures >= OFFLINE_AFTER_FAILURES) return 'offline'
+  if (!online) return 'offline'
+  if (serverAway) return 'server_away'
+  if (failures >= OFFLINE_AFTER_FAILURES) return 'offline'
   return everSynced ? 'reconnecting' : 'connecting'
+}
+
+/**
+ * Whether the server is away after a socket closed with `code`: a close of an open socket says so
+ * (or says it is not); a failed attempt to reconnect (never open) keeps what the last one said.
+ */
+export function serverAwayAfter (code, { wasOpen, before }) {
+  return wasOpen ? SERVER_AWAY_CODES.has(code) : before
 }
 
 /** An auth message's sub-type as a grant: false (read-only), true (writable), null (not ours). */
@@ -57,6 +74,11 @@ export class ConnectionStatus {
     this.shown = null
     this.closedByServer = false
     this.refusalMessage = null // what the server refused, while closed because of it
+    this.serverAway = false // the last open socket was closed by a server going away for a moment
+    // y-websocket tells of every close, failed attempts too, before it marks itself disconnected.
+    provider.on('connection-close', (event) => {
+      this.serverAway = serverAwayAfter(event && event.code, { wasOpen: provider.wsconnected, before: this.serverAway })
+    })
   }
 
   update () {
@@ -67,7 +89,8 @@ export class ConnectionStatus {
       synced: this.provider.synced,
       online: navigator.onLine,
       failures: this.provider.wsUnsuccessfulReconnects,
-      everSynced: this.everSynced
+      everSynced: this.everSynced,
+      serverAway: this.serverAway
     })
     this.root.dataset.connection = state
     if (state === this.shown) return

@@ -1,0 +1,1 @@
+MAIL_RETRY = "outbox.mail_retry"

@@ -1,0 +1,127 @@
+"""The outbox screen as the organiser uses it: every e-mail of the consultation with its state and
+reason, Retry on a failed one, and the warning on every screen of the consultation while one has
+failed. In Swedish and English; hostile text in a reason is shown as text."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import PageLogEntry
+from wagtail.users.models import UserProfile
+
+from invitations.services import invitation_create_many, invitation_send_start
+from outbox.models import MailState, OutboxMail
+from tests.invitations import factories
+from tests.utils import html, text_of
+
+pytestmark = pytest.mark.django_db
+REFUSING = "tests.invitations.backends.RefusingBackend"
+
+
+def url(name, consultation):
+    return reverse(f"outbox_admin:{name}", args=[consultation.pk])
+
+
+@pytest.fixture
+def consultation(db):
+    return factories.consultation(capacity=10, seats=2)
+
+
+@pytest.fixture
+def sent_and_refused(consultation, organiser, commit, settings):
+    """Two invitations: one went, one the mail server refused for good."""
+    settings.EMAIL_BACKEND = REFUSING
+    organisations = [
+        factories.organisation("kansli@framtid.se", name="Föreningen Framtid"),
+        factories.organisation("refuse@trasig.se", name="Föreningen Trasig"),
+    ]
+    with commit():
+        invitation_create_many(consultation=consultation, organisations=organisations, user=organiser)
+        invitation_send_start(consultation=consultation, user=organiser)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return OutboxMail.objects.get(state=MailState.SENT), OutboxMail.objects.get(state=MailState.FAILED)
+
+
+@pytest.fixture
+def organiser_client(client, organiser):
+    client.force_login(organiser)
+    return client
+
+
+def speaks(user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+@pytest.mark.parametrize(
+    "language, state_word, retry_word", [("sv", "Misslyckades", "Försök igen"), ("en", "Failed", "Retry")]
+)
+def test_the_organiser_sees_every_mail_with_its_state_and_reason(
+    organiser_client, organiser, consultation, sent_and_refused, language, state_word, retry_word
+):
+    speaks(organiser, language)
+    sent, failed = sent_and_refused
+    page = html(organiser_client.get(url("index", consultation)))
+    rows = {row["data-mail"]: row for row in page.select("tr[data-mail]")}
+    assert set(rows) == {str(sent.pk), str(failed.pk)}
+    assert "refuse@trasig.se" in text_of(rows[str(failed.pk)])
+    assert state_word in text_of(rows[str(failed.pk)]) and "550" in text_of(rows[str(failed.pk)])
+    assert rows[str(failed.pk)].find("button").get_text(strip=True) == retry_word
+    assert rows[str(sent.pk)].find("button") is None  # a sent mail is not sent again from here
+    assert page.select_one('[data-count="failed"]').get_text() == "1"
+
+
+def test_a_failed_mail_warns_on_every_screen_of_the_consultation_until_retried(
+    organiser_client, consultation, sent_and_refused, commit
+):
+    _sent, failed = sent_and_refused
+    for screen in ("invitations_admin:index", "invitations_admin:sends", "outbox_admin:index"):
+        page = html(organiser_client.get(reverse(screen, args=[consultation.pk])))
+        warning = page.select_one("[data-screen-warning]")
+        assert warning is not None, screen
+        assert warning.find("a")["href"] == url("index", consultation) + "?state=failed"
+
+    with commit():
+        response = organiser_client.post(url("retry", consultation), {"mail": failed.pk})
+    assert response.status_code == 302
+    failed.refresh_from_db()
+    assert failed.state == MailState.SENT
+    assert [message.to for message in mail.outbox] == [["kansli@framtid.se"], ["refuse@trasig.se"]]
+    assert PageLogEntry.objects.filter(page=consultation, action="outbox.mail_retry").count() == 1
+    page = html(organiser_client.get(reverse("invitations_admin:index", args=[consultation.pk])))
+    assert page.select_one("[data-screen-warning]") is None
+
+
+def test_retry_refuses_a_mail_that_was_sent_and_what_is_not_this_consultations(
+    organiser_client, consultation, sent_and_refused, commit
+):
+    sent, _failed = sent_and_refused
+    with commit():
+        organiser_client.post(url("retry", consultation), {"mail": sent.pk})
+    assert len(mail.outbox) == 1  # only the first send
+    other = factories.consultation(capacity=10, seats=2)
+    assert organiser_client.post(url("retry", other), {"mail": sent.pk}).status_code == 404
+    assert organiser_client.post(url("retry", consultation), {"mail": "1 OR 1=1"}).status_code == 404
+
+
+def test_a_hostile_reason_is_shown_as_text(organiser_client, consultation, sent_and_refused):
+    _sent, failed = sent_and_refused
+    OutboxMail.objects.filter(pk=failed.pk).update(error='<script>alert("x")</script>')
+    response = organiser_client.get(url("index", consultation))
+    assert b'<script>alert("x")' not in response.content
+    assert b"&lt;script&gt;" in response.content
+
+
+def test_the_screen_reads_in_as_many_queries_for_many_mails_as_for_two(
+    organiser_client, consultation, sent_and_refused, django_assert_max_num_queries, organiser, commit
+):
+    organiser_client.get(url("index", consultation))  # warm: permissions, site, locale
+    with django_assert_max_num_queries(40) as two:
+        organiser_client.get(url("index", consultation))
+    organisations = [factories.organisation(f"info@org{n}.se", name=f"Org {n}") for n in range(6)]
+    with commit():
+        invitation_create_many(consultation=consultation, organisations=organisations, user=organiser)
+        invitation_send_start(consultation=consultation, user=organiser)
+    assert OutboxMail.objects.filter(consultation=consultation).count() >= 8
+    with django_assert_max_num_queries(len(two)):
+        organiser_client.get(url("index", consultation))
