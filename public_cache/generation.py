@@ -9,6 +9,10 @@ The embedded default keeps the cache in each process's memory. There a bump is a
 SAKRAD_PUBLIC_CACHE_GENERATION_FILE, beside the SQLite database, and every lookup takes the newer of
 the two tokens: a write made in another process (`publish_scheduled` from cron, a shell) shows on
 the server's next request, as it does with Redis.
+
+A bump that cannot reach Redis is owed: the process settles it at its next lookup, and with stored
+jobs (production) a job settles it too, tried every few seconds until Redis answers, so the debt
+outlives a process that exits first (`publish_scheduled` from cron).
 """
 
 import logging
@@ -16,8 +20,13 @@ import os
 import time
 from pathlib import Path
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
+from django.utils import timezone
+from django_tasks import task
 from redis.exceptions import RedisError
 
 KEY = "public-cache:generation"
@@ -26,18 +35,42 @@ UNREACHABLE = (RedisError, OSError)
 log = logging.getLogger(__name__)
 # A write whose bump did not reach the cache: the next lookup in this process bumps first.
 _owed = False
+DEBT_RETRY_SECONDS = 5
 
 
-def generation_bump() -> None:
+def generation_bump() -> bool:
+    """Replaces the token; False when the cache could not be reached (the bump is then owed)."""
     global _owed
     token = format(time.time_ns(), "x")
     _file_write(token)
     try:
         cache.set(KEY, token, timeout=None)
         _owed = False
+        return True
     except UNREACHABLE:
         _owed = True
-        log.warning("public cache: could not replace the generation; pages will be rendered afresh")
+        log.warning(
+            "public cache: could not replace the generation (is Redis up?); pages are rendered afresh "
+            "meanwhile, and the change shows once it answers"
+        )
+        _debt_queue()
+        return False
+
+
+@task()
+def generation_bump_task() -> bool:
+    # On failure generation_bump queues the next try itself.
+    return generation_bump()
+
+
+def _debt_queue() -> None:
+    if not generation_bump_task.get_backend().supports_defer:
+        return  # no stored jobs (`make run`): the process's own debt is all there is
+    run_after = timezone.now() + timedelta(seconds=DEBT_RETRY_SECONDS)
+    try:
+        generation_bump_task.using(run_after=run_after).enqueue()
+    except DatabaseError:
+        log.warning("public cache: could not queue the owed generation bump", exc_info=True)
 
 
 def generation_latest(current: str | None) -> str | None:

@@ -4,12 +4,16 @@ import datetime as dt
 import gzip
 import time
 
+import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
 from consultations.status_changes import next_status_change
 from organisations.models import Person
+from public_cache import generation
 from public_cache.expiry import seconds_to_keep
 from tests.factories import ConsultationPageFactory
 
@@ -178,3 +182,21 @@ def test_with_the_cache_unreachable_writes_succeed_and_the_probe_answers(public_
     Person.objects.filter(pk=public_site.speaker.pk).update(name="Talare Tove Tydlig")
     assert Person.objects.get(pk=public_site.speaker.pk).name == "Talare Tove Tydlig"
     assert Client().get("/healthz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_bump_owed_while_redis_is_away_is_kept_as_a_job_and_paid_once_it_is_back(settings):
+    """A cron process that publishes while Redis is away exits with the bump owed: with stored jobs
+    the job worker pays it once Redis answers, so the change shows within seconds, not an hour."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    owed = DBTaskResult.objects.filter(task_path="public_cache.generation.generation_bump_task")
+    before = cache.get(generation.KEY)
+    settings.CACHES = UNREACHABLE_REDIS
+    assert generation.generation_bump() is False
+    [job] = owed
+    assert job.run_after > timezone.now()  # tried again in a few seconds, not at once
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert job.task.call() is True  # what the job worker runs
+    assert cache.get(generation.KEY) not in (None, before)
+    assert owed.count() == 1  # paid: no next try queued
