@@ -18,9 +18,8 @@ outlives a process that exits first (`publish_scheduled` from cron).
 import logging
 import os
 import time
-from pathlib import Path
-
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
