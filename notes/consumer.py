@@ -469,26 +469,18 @@ class NotesConsumer(AsyncWebsocketConsumer):
     async def notes_awareness(self, event):
         if self.entry is None:
             return
-        self.presence_note(event)
+        self.entry.presence.note([event])
         if event.get("origin") != self.channel_name:
             await self.send(bytes_data=bytes(event["data"]))
 
     async def notes_awareness_batch(self, event):
-        """Several sockets' presence in one frame (notes/hub.py), without this socket's own."""
+        """Several sockets' presence in one frame (notes/hub.py, which noted who speaks for which
+        client id once for the group), without this socket's own."""
         if self.entry is None:
             return
-        for message in event["messages"]:
-            self.presence_note(message)
         frame = event["without"].get(self.channel_name, event["everyone"])
         if frame is not None:
             await self.send(bytes_data=frame)
-
-    def presence_note(self, event: dict) -> None:
-        """Which client ids the sending person speaks for now."""
-        user = event.get("user")
-        if user is not None:
-            self.entry.presence.claim(event.get("claimed", ()), user)
-            self.entry.presence.release(event.get("removed", ()), user)
 
     async def notes_awareness_query(self, event):
         reply_to = event.get("reply_to")

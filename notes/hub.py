@@ -25,6 +25,7 @@ from collections import deque
 from channels.layers import get_channel_layer
 
 from .broadcast import notes_channel_group
+from .presence import PresenceOwners
 from .protocol import awareness_merge
 
 logger = logging.getLogger(__name__)
@@ -35,8 +36,11 @@ _GONE = object()
 
 
 class GroupHub:
-    def __init__(self, group_id: int):
+    def __init__(self, group_id: int, presence: PresenceOwners | None = None):
         self.group_id = group_id
+        # Which person speaks for which client id in this group, shared by its sockets here: told once
+        # per batch of the other processes' presence (our own sockets claim theirs as they send).
+        self.presence_owners = presence if presence is not None else PresenceOwners()
         self.sockets: dict[object, list[dict] | None] = {}  # a socket -> what waits for it to be ready
         self.channel: str | None = None
         self.task: asyncio.Task | None = None
@@ -125,6 +129,8 @@ class GroupHub:
         """A message from another process."""
         if message["type"] == "notes.awareness":
             return self.hold_presence(message, ours=False)
+        if message["type"] == "notes.awareness.batch":
+            self.presence_owners.note(message["messages"])  # once here, not once per socket
         await self.deliver_now(message)
 
     def hold_presence(self, message: dict, *, ours: bool) -> None:
@@ -135,6 +141,7 @@ class GroupHub:
     async def deliver_presence(self) -> None:
         await asyncio.sleep(AWARENESS_SECONDS)
         held, self.presence = self.presence, []
+        self.presence_owners.note(message for message, ours in held if not ours)
         await self.deliver_now(awareness_batch([message for message, _ in held]))
         ours = [message for message, ours in held if ours]
         if ours:  # the other processes' sockets are no origin: one frame for all of them

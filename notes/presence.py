@@ -65,6 +65,13 @@ class PresenceOwners:
             if self.owners.get(client) == user_id:
                 del self.owners[client]
 
+    def note(self, messages) -> None:
+        """Other sockets' presence messages: who now speaks for which client ids."""
+        for message in messages:
+            if message.get("user") is not None:
+                self.claim(message.get("claimed", ()), message["user"])
+                self.release(message.get("removed", ()), message["user"])
+
 
 @dataclass
 class Rewritten:

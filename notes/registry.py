@@ -91,7 +91,7 @@ class GroupDocument:
         async with self.lock:
             if self.hub is None:
                 # Subscribe before loading: nothing committed after the load can slip past this process.
-                hub = GroupHub(self.group_id)
+                hub = GroupHub(self.group_id, presence=self.presence)
                 await hub.open()
                 self.hub = hub
             if self.doc is None:

@@ -55,6 +55,11 @@ class OutboxMail(models.Model):
     def __str__(self):
         return f"{self.purpose} → {', '.join(self.to)} ({self.get_state_display()})"
 
+    @property
+    def may_retry(self) -> bool:
+        """Failed, or waiting for another try after an error: Retry sends it now."""
+        return self.state == MailState.FAILED or (self.state == MailState.QUEUED and bool(self.error))
+
 
 @leaves_public_pages_alone
 class QueueWorker(models.Model):

@@ -52,15 +52,21 @@ def login_emails_queue_for(*, attendee_ids: list[int]) -> int:
     return len(rows)
 
 
-def promoted_email_queue(*, invitation_id: int) -> bool:
+def _to_tell(*, invitation_id: int, status: InvitationStatus) -> Invitation | None:
+    """The invitation, if it is still in `status` and its organisation has an address to write to."""
     invitation = (
         Invitation.objects.select_related("consultation", "organisation")
         .prefetch_related(Prefetch("attendees", queryset=Attendee.objects.order_by("pk")))
-        .filter(pk=invitation_id, status=InvitationStatus.ACCEPTED)
+        .filter(pk=invitation_id, status=status)
         .first()
     )
-    if invitation is None or not invitation.organisation.contact_email_list:
-        return False  # nowhere to write
+    return invitation if invitation and invitation.organisation.contact_email_list else None
+
+
+def promoted_email_queue(*, invitation_id: int) -> bool:
+    invitation = _to_tell(invitation_id=invitation_id, status=InvitationStatus.ACCEPTED)
+    if invitation is None:
+        return False
     _queue(
         promoted_message(invitation=invitation),
         purpose="waitlist-promoted",
@@ -71,12 +77,8 @@ def promoted_email_queue(*, invitation_id: int) -> bool:
 
 
 def withdrawn_email_queue(*, invitation_id: int) -> bool:
-    invitation = (
-        Invitation.objects.select_related("consultation", "organisation")
-        .filter(pk=invitation_id, status=InvitationStatus.WITHDRAWN)
-        .first()
-    )
-    if invitation is None or not invitation.organisation.contact_email_list:
+    invitation = _to_tell(invitation_id=invitation_id, status=InvitationStatus.WITHDRAWN)
+    if invitation is None:
         return False
     _queue(
         withdrawn_message(invitation=invitation),

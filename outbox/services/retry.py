@@ -1,4 +1,5 @@
-"""Staff send a failed mail again (the outbox screen's Retry)."""
+"""Staff send a failed mail again, or one waiting for its next try now (the outbox screen's Retry:
+under the immediate backend of `make run` no worker tries again by itself)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ def mail_retry(*, mail: OutboxMail, user) -> OutboxMail:
     if mail.consultation is None or not can_view_outbox(user=user, consultation=mail.consultation):
         raise PermissionDenied(_("You may not send this consultation's e-mail."))
     mail = OutboxMail.objects.select_for_update().get(pk=mail.pk)
-    if mail.state != MailState.FAILED:
-        raise ValidationError(_("Only a failed e-mail can be sent again."), code="not_failed")
+    if not mail.may_retry:
+        raise ValidationError(
+            _("Only an e-mail that failed, or waits for another try, can be sent again."), code="not_failed"
+        )
     mail_requeue(mail=mail)
     log(
         instance=mail.consultation,

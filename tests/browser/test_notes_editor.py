@@ -360,13 +360,20 @@ def test_each_refusal_says_what_happened_and_offers_a_way_on(room, tab_for, smal
     assert anna.js_errors == []
 
 
-def test_a_refused_change_is_discarded_and_never_sent_again(room, tab_for):
+def two_connected(room, tab_for):
+    """Anna and Bo on the group's page, both connected; Anna's socket goes through a server the test
+    can make refuse or restart."""
     anna = tab_for(room["first"])
     bo = tab_for(room["second"])
     server = RefusingServer(anna)
     for tab in (anna, bo):
         tab.goto(group_url(room["group"]))
         tab.wait_for_selector(CONNECTED)
+    return anna, bo, server
+
+
+def test_a_refused_change_is_discarded_and_never_sent_again(room, tab_for):
+    anna, bo, server = two_connected(room, tab_for)
     add_point(anna, 1)
     anna.keyboard.type("Godtagen")
     wait_for_texts(bo, 1, ["Godtagen"])
@@ -399,12 +406,7 @@ def test_a_refused_change_is_discarded_and_never_sent_again(room, tab_for):
 
 
 def test_too_fast_keeps_the_changes_and_reconnects(room, tab_for):
-    anna = tab_for(room["first"])
-    bo = tab_for(room["second"])
-    server = RefusingServer(anna)
-    for tab in (anna, bo):
-        tab.goto(group_url(room["group"]))
-        tab.wait_for_selector(CONNECTED)
+    anna, bo, server = two_connected(room, tab_for)
 
     server.refuse = (4429, "rate")
     add_point(anna, 2)
@@ -427,12 +429,7 @@ def test_too_fast_keeps_the_changes_and_reconnects(room, tab_for):
 def test_a_server_restart_is_told_and_what_was_typed_meanwhile_is_saved(room, tab_for):
     """A worker restarting (1012, docs/reliability.md) is not "Offline": the page says the server is
     restarting and that the changes are kept, reconnects by itself and sends them."""
-    anna = tab_for(room["first"])
-    bo = tab_for(room["second"])
-    server = RefusingServer(anna)
-    for tab in (anna, bo):
-        tab.goto(group_url(room["group"]))
-        tab.wait_for_selector(CONNECTED)
+    anna, bo, server = two_connected(room, tab_for)
 
     server.restart()
     anna.wait_for_selector(f"{STATUS}[data-state='server_away']")

@@ -13,6 +13,7 @@ from channels.layers import get_channel_layer
 from notes import limits, registry
 from notes.broadcast import notes_channel_group
 from notes.hub import GroupHub
+from notes.presence import PresenceOwners
 from notes.protocol import awareness_message, parse
 from tests.notes.clients import NotesClient
 
@@ -178,3 +179,27 @@ def test_a_channel_layer_that_hangs_does_not_hold_up_the_senders_next_keystroke(
 
     # Both keystrokes reached Bob on this worker while the layer hung.
     assert run(scenario) == ["Först", "Sedan"]
+
+
+def test_other_processes_presence_is_noted_once_for_the_group_not_once_per_socket():
+    async def scenario():
+        owners = PresenceOwners()
+        hub = GroupHub(1, presence=owners)
+        sockets = [FakeSocket() for _ in range(3)]
+        for socket in sockets:
+            hub.join(socket)
+            await hub.ready(socket)
+        batch = {
+            "type": "notes.awareness.batch",
+            "messages": [{"origin": "elsewhere", "user": 7, "claimed": [303], "removed": []}],
+            "everyone": b"frame",
+            "without": {},
+        }
+        with mock.patch.object(owners, "claim", wraps=owners.claim) as claim:
+            await hub.deliver(batch)
+        return claim.call_count, owners.owners, [socket.got for socket in sockets]
+
+    claims, owners, got = async_to_sync(scenario)()
+    assert claims == 1  # three sockets, one claim
+    assert owners == {303: 7}
+    assert got == [["notes.awareness.batch"]] * 3

@@ -125,3 +125,27 @@ def test_the_screen_reads_in_as_many_queries_for_many_mails_as_for_two(
     assert OutboxMail.objects.filter(consultation=consultation).count() >= 8
     with django_assert_max_num_queries(len(two)):
         organiser_client.get(url("index", consultation))
+
+
+def test_a_mail_waiting_for_its_next_try_can_be_sent_now(
+    organiser_client, consultation, organiser, commit, settings
+):
+    """Under the immediate backend (`make run`) no worker tries again by itself: Retry does."""
+    settings.EMAIL_BACKEND = "tests.invitations.backends.DownBackend"
+    with commit():
+        invitation_create_many(
+            consultation=consultation,
+            organisations=[factories.organisation("info@vantar.se")],
+            user=organiser,
+        )
+        invitation_send_start(consultation=consultation, user=organiser)
+    waiting = OutboxMail.objects.get(consultation=consultation)
+    assert waiting.state == MailState.QUEUED and "Connection refused" in waiting.error
+    page = html(organiser_client.get(url("index", consultation)))
+    assert page.select_one(f'tr[data-mail="{waiting.pk}"] button') is not None
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with commit():
+        organiser_client.post(url("retry", consultation), {"mail": waiting.pk})
+    waiting.refresh_from_db()
+    assert waiting.state == MailState.SENT and [m.to for m in mail.outbox] == [["info@vantar.se"]]
