@@ -108,9 +108,10 @@ class Deployment:
         run_dir = Path(tempfile.gettempdir(), f"sakrad-bench-{self.name}")
         # nginx's micro-cache lives on disk: a run must not start with the last run's pages.
         shutil.rmtree(run_dir / "nginx" / "temp" / "pages", ignore_errors=True)
+        # No job worker: the benchmarks send no mail, and its process would be counted as a web worker.
         env = {**self.environment(cache), "SERVE_WORKERS": str(workers), "SERVE_NGINX": "1",
                "SERVE_PORT": str(self.nginx_port), "SERVE_WORKER_PORT": str(self.worker_port),
-               "SERVE_RUN_DIR": str(run_dir)}
+               "SERVE_RUN_DIR": str(run_dir), "SERVE_JOBS_WORKER": "0"}
         log = open(self.log, "a")  # noqa: SIM115 - closed with the deployment
         process = subprocess.Popen([str(ROOT / "deploy/serve")], cwd=ROOT, env=env, start_new_session=True,  # noqa: S603
                                    stdout=log, stderr=subprocess.STDOUT)
