@@ -38,10 +38,30 @@ def sessions_alive(*, sessions: dict[str, int]) -> set[str]:
         return {key for key, user_id in sessions.items() if _session_alive(key, user_id)}
     rows = Session.objects.filter(session_key__in=list(sessions), expire_date__gt=timezone.now())
     return {
-        row.session_key
-        for row in rows
-        if str(row.get_decoded().get(SESSION_KEY)) == str(sessions[row.session_key])
+        key
+        for key, data in rows.values_list("session_key", "session_data")
+        if _session_user(key, data) == str(sessions[key])
     }
+
+
+# Session key -> its user, decoded once: a key never changes hands (Django gives a session a new key
+# at login and deletes it at logout), so only new keys are decoded, not every session every round.
+_session_users: dict[str, str] = {}
+SESSION_USERS_KEPT = 20_000
+
+
+def _store() -> SessionBase:
+    # The database backend's own store: its salt is part of how the data was signed.
+    return Session.get_session_store_class()()
+
+
+def _session_user(key: str, data: str) -> str:
+    user = _session_users.get(key)
+    if user is None:
+        if len(_session_users) >= SESSION_USERS_KEPT:
+            _session_users.clear()
+        user = _session_users[key] = str(_store().decode(data).get(SESSION_KEY))
+    return user
 
 
 def users_active(*, user_ids) -> set[int]:

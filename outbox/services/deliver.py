@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
@@ -70,7 +71,11 @@ def _claim(*, mail_id: int) -> tuple[OutboxMail, EmailMessage] | None:
 
 
 def _message(mail: OutboxMail) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(subject=mail.subject, body=mail.body, to=mail.to)
+    # One Message-ID per mail, whatever the try: sent twice (a worker killed just after the server took
+    # it), the recipient's mail program shows one.
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "sakrad"
+    headers = {"Message-ID": f"<outbox-{mail.pk}.{mail.created_at:%Y%m%d%H%M%S}@{host}>"}
+    message = EmailMultiAlternatives(subject=mail.subject, body=mail.body, to=mail.to, headers=headers)
     if mail.html:
         message.attach_alternative(mail.html, "text/html")
     for attachment in mail.attachments:

@@ -48,6 +48,10 @@ def test_a_queued_mail_goes_once_with_its_html_and_attachment(commit):
     assert (queued.state, queued.attempts, queued.error) == (MailState.SENT, 1, "")
     assert mail_deliver(mail_id=queued.pk) == MailState.SENT  # its job run again sends nothing
     assert len(mail.outbox) == 1
+    assert (
+        sent.extra_headers["Message-ID"]
+        == f"<outbox-{queued.pk}.{queued.created_at:%Y%m%d%H%M%S}@testserver>"
+    )
 
 
 def test_the_same_key_queued_twice_is_one_mail(commit):
@@ -110,6 +114,8 @@ def test_a_mail_whose_worker_died_mid_send_goes_again_after_the_claim_time(
     queued.refresh_from_db()
     assert (queued.state, queued.attempts) == (MailState.SENT, 2)
     assert len(mail.outbox) == 1
+    # The same Message-ID as a first try that reached the server would have had: shown once.
+    assert mail.outbox[0].extra_headers["Message-ID"].startswith(f"<outbox-{queued.pk}.")
 
 
 def test_a_mail_left_without_a_job_is_sent_by_the_sweep(commit, settings, django_capture_on_commit_callbacks):
