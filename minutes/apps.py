@@ -4,6 +4,7 @@ from wagtail.signals import page_published
 
 from consultations.extensions import published_minutes_register
 from home.front_page import front_page_list_register
+from outbox.purposes import Purpose, purpose_register
 
 
 class MinutesConfig(AppConfig):
@@ -27,3 +28,7 @@ class MinutesConfig(AppConfig):
             ),
         )
         published_minutes_register(pages=lambda: MinutesPage.objects.live().public())  # consultations' status
+        # How the outbox screen names these mails (outbox/purposes.py).
+        purpose_register("minutes-published", Purpose(label=_("Minutes published")))
+        purpose_register("follow-up", Purpose(label=_("Follow-up to the minutes")))
+        purpose_register("approval", Purpose(label=_("Approval of the minutes")))

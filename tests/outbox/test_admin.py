@@ -2,14 +2,19 @@
 reason, Retry on a failed one, and the warning on every screen of the consultation while one has
 failed. In Swedish and English; hostile text in a reason is shown as text."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import PageLogEntry
 from wagtail.users.models import UserProfile
 
 from invitations.services import invitation_create_many, invitation_send_start
 from outbox.models import MailState, OutboxMail
+from outbox.purposes import purpose_of
 from tests.invitations import factories
 from tests.utils import html, text_of
 
@@ -149,3 +154,18 @@ def test_a_mail_waiting_for_its_next_try_can_be_sent_now(
         organiser_client.post(url("retry", consultation), {"mail": waiting.pk})
     waiting.refresh_from_db()
     assert waiting.state == MailState.SENT and [m.to for m in mail.outbox] == [["info@vantar.se"]]
+
+
+def test_every_purpose_the_code_queues_has_a_name_for_staff():
+    """The screen shows a purpose by its label, in the staff member's language, never its key."""
+    root = Path(__file__).resolve().parents[2]
+    used = {"invitation"}  # invitations/services/delivery.py: PURPOSE
+    for path in root.glob("*/**/*.py"):
+        if ".venv" in path.parts or "tests" in path.parts or "node_modules" in path.parts:
+            continue
+        used |= set(re.findall(r'purpose="([a-z-]+)"', path.read_text()))
+    assert len(used) >= 10
+    unnamed = sorted(name for name in used if purpose_of(name) is None)
+    assert unnamed == []
+    with translation.override("sv"):
+        assert str(purpose_of("minutes-published").label) == "Minnesanteckningar publicerade"
