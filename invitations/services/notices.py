@@ -52,41 +52,41 @@ def login_emails_queue_for(*, attendee_ids: list[int]) -> int:
     return len(rows)
 
 
-def _to_tell(*, invitation_id: int, status: InvitationStatus) -> Invitation | None:
-    """The invitation, if it is still in `status` and its organisation has an address to write to."""
+def _tell(*, invitation_id: int, status: InvitationStatus, message, purpose: str) -> bool:
+    """Mails the organisation if the invitation is still in `status` and it has an address."""
     invitation = (
         Invitation.objects.select_related("consultation", "organisation")
         .prefetch_related(Prefetch("attendees", queryset=Attendee.objects.order_by("pk")))
         .filter(pk=invitation_id, status=status)
         .first()
     )
-    return invitation if invitation and invitation.organisation.contact_email_list else None
+    if invitation is None or not invitation.organisation.contact_email_list:
+        return False
+    _queue(
+        message(invitation=invitation),
+        purpose=purpose,
+        subject_id=invitation.pk,
+        consultation=invitation.consultation,
+    )
+    return True
 
 
 def promoted_email_queue(*, invitation_id: int) -> bool:
-    invitation = _to_tell(invitation_id=invitation_id, status=InvitationStatus.ACCEPTED)
-    if invitation is None:
-        return False
-    _queue(
-        promoted_message(invitation=invitation),
+    return _tell(
+        invitation_id=invitation_id,
+        status=InvitationStatus.ACCEPTED,
+        message=promoted_message,
         purpose="waitlist-promoted",
-        subject_id=invitation.pk,
-        consultation=invitation.consultation,
     )
-    return True
 
 
 def withdrawn_email_queue(*, invitation_id: int) -> bool:
-    invitation = _to_tell(invitation_id=invitation_id, status=InvitationStatus.WITHDRAWN)
-    if invitation is None:
-        return False
-    _queue(
-        withdrawn_message(invitation=invitation),
+    return _tell(
+        invitation_id=invitation_id,
+        status=InvitationStatus.WITHDRAWN,
+        message=withdrawn_message,
         purpose="invitation-withdrawn",
-        subject_id=invitation.pk,
-        consultation=invitation.consultation,
     )
-    return True
 
 
 def held_notice_queue(*, held_ids: list[int]) -> int:
