@@ -62,7 +62,7 @@ class BilingualEmails:
     def send_emails(self, template_set, context, recipients, **kwargs):
         instance = context["object"]
         title = approval_title(instance)
-        sent = 0
+        consultation = approval_consultation(instance)
         for recipient in recipients:
             links = self.links(instance, context, recipient)
             values = {**context, **links, "user": recipient, "title": title}
@@ -79,10 +79,9 @@ class BilingualEmails:
                 message=message,
                 purpose="approval",
                 key=f"approval:{self.template}:{uuid.uuid4().hex}:{recipient.pk}",
-                consultation=approval_consultation(instance),
+                consultation=consultation,
             )
-            sent += 1
-        return sent == len(recipients)
+        return True  # queued, every one: the outbox sends, retries and shows what failed
 
     def links(self, instance, context, recipient) -> dict:
         if isinstance(instance, Page):

@@ -34,42 +34,60 @@ UNREACHABLE = (RedisError, OSError)
 log = logging.getLogger(__name__)
 # A write whose bump did not reach the cache: the next lookup in this process bumps first.
 _owed = False
+# This process has queued a job for its debt: one per outage, not one per write made during it (the
+# job tries again by itself until Redis answers).
+_debt_queued = False
 DEBT_RETRY_SECONDS = 5
 
 
 def generation_bump() -> bool:
     """Replaces the token; False when the cache could not be reached (the bump is then owed)."""
-    global _owed
+    global _debt_queued
+    if _bump():
+        return True
+    if not _debt_queued:
+        _debt_queued = _debt_queue()
+    return False
+
+
+@task()
+def generation_bump_task() -> bool:
+    """An owed bump, tried every few seconds until Redis answers: one job carries a whole outage."""
+    if _bump():
+        return True
+    _debt_queue()
+    return False
+
+
+def _bump() -> bool:
+    global _owed, _debt_queued
     token = format(time.time_ns(), "x")
     _file_write(token)
     try:
         cache.set(KEY, token, timeout=None)
-        _owed = False
-        return True
     except UNREACHABLE:
         _owed = True
         log.warning(
             "public cache: could not replace the generation (is Redis up?); pages are rendered afresh "
             "meanwhile, and the change shows once it answers"
         )
-        _debt_queue()
         return False
+    _owed = _debt_queued = False
+    return True
 
 
-@task()
-def generation_bump_task() -> bool:
-    # On failure generation_bump queues the next try itself.
-    return generation_bump()
-
-
-def _debt_queue() -> None:
+def _debt_queue() -> bool:
+    """Queues the next try of an owed bump; False with no stored jobs (`make run`: the process's own
+    debt is all there is) or no database to store it in."""
     if not generation_bump_task.get_backend().supports_defer:
-        return  # no stored jobs (`make run`): the process's own debt is all there is
+        return False
     run_after = timezone.now() + timedelta(seconds=DEBT_RETRY_SECONDS)
     try:
         generation_bump_task.using(run_after=run_after).enqueue()
     except DatabaseError:
         log.warning("public cache: could not queue the owed generation bump", exc_info=True)
+        return False
+    return True
 
 
 def generation_latest(current: str | None) -> str | None:
@@ -123,4 +141,3 @@ def generation_or_new(current: str | None) -> str:
         return current
     token = format(time.time_ns(), "x")
     return token if cache.add(KEY, token, timeout=None) else (cache.get(KEY) or token)
-

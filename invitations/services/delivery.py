@@ -44,7 +44,7 @@ def deliveries_queue(*, deliveries: list[InvitationDelivery]) -> None:
             consultation=delivery.send.consultation,
             context={"delivery": delivery.pk},
         )
-        InvitationDelivery.objects.filter(pk=delivery.pk).update(mail=mail, status=DeliveryStatus.PENDING)
+        InvitationDelivery.objects.filter(pk=delivery.pk).update(mail=mail)
 
 
 def _delivery(mail: OutboxMail) -> InvitationDelivery:
@@ -126,7 +126,7 @@ def _failed(mail: OutboxMail) -> None:
     )
 
 
-def _progress_update(*, send_id: int) -> InvitationSend:
+def _progress_update(*, send_id: int) -> None:
     """The send's counts, read from its mails' states in the outbox; finished once none is waiting."""
     rows = InvitationDelivery.objects.filter(send_id=send_id)
     counts = rows.aggregate(
@@ -143,7 +143,6 @@ def _progress_update(*, send_id: int) -> InvitationSend:
     InvitationSend.objects.filter(pk=send_id).update(
         **counts, finished_at=None if waiting else timezone.now()
     )
-    return InvitationSend.objects.get(pk=send_id)
 
 
 purpose_register(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -31,16 +32,10 @@ def _stored(message: EmailMultiAlternatives) -> dict:
     }
 
 
-@transaction.atomic
 def mail_queue(*, message: EmailMultiAlternatives, purpose: str, key: str, consultation=None) -> OutboxMail:
     """Queues `message` unless a mail with `key` was queued before: then that one is returned and
     nothing more is sent."""
-    mail, created = OutboxMail.objects.get_or_create(
-        key=key[:200], defaults={"purpose": purpose, "consultation": consultation, **_stored(message)}
-    )
-    if created:
-        _send_later(mail)
-    return mail
+    return _queued(key=key, purpose=purpose, consultation=consultation, **_stored(message))
 
 
 def mails_queue(*, messages: list[EmailMultiAlternatives], purpose: str, key: str, consultation=None) -> None:
@@ -52,19 +47,28 @@ def mails_queue(*, messages: list[EmailMultiAlternatives], purpose: str, key: st
         )
 
 
-@transaction.atomic
 def mail_queue_built(
     *, purpose: str, key: str, to: list[str], consultation=None, context: dict
 ) -> OutboxMail:
     """Queues a mail whose message the purpose's `build` makes when it is sent (purposes.py)."""
-    mail, created = OutboxMail.objects.get_or_create(
-        key=key[:200],
-        defaults={"purpose": purpose, "consultation": consultation, "to": to, "context": context},
-    )
+    return _queued(key=key, purpose=purpose, consultation=consultation, to=to, context=context)
+
+
+@transaction.atomic
+def _queued(*, key: str, **fields) -> OutboxMail:
+    mail, created = OutboxMail.objects.get_or_create(key=_stored_key(key), defaults=fields)
     if created:
-        _send_later(mail)
+        job_enqueue(mail_deliver_task, mail_id=mail.pk)
     return mail
 
 
-def _send_later(mail: OutboxMail) -> None:
-    job_enqueue(mail_deliver_task, mail_id=mail.pk)
+KEY_LENGTH = OutboxMail._meta.get_field("key").max_length
+
+
+def _stored_key(key: str) -> str:
+    """The key as stored: a long one (many recipients) ends in its hash rather than being cut, so two
+    keys that differ only after the limit stay two mails."""
+    if len(key) <= KEY_LENGTH:
+        return key
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return f"{key[: KEY_LENGTH - len(digest) - 1]}:{digest}"

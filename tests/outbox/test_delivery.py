@@ -181,3 +181,11 @@ def test_a_persons_mails_go_when_they_are_erased_and_every_mail_some_days_after_
     assert mails_prune() == 0
     OutboxMail.objects.update(created_at=timezone.now() - dt.timedelta(days=91))
     assert mails_prune() == 1 and not OutboxMail.objects.exists()
+
+
+def test_two_long_keys_that_differ_only_at_the_end_are_two_mails(commit):
+    stem = "minutes-published:1:" + "a" * 300
+    first = queue(commit, key=stem + "@framtid.se")
+    second = queue(commit, key=stem + "@stod.se")
+    assert first.pk != second.pk and len(mail.outbox) == 2
+    assert queue(commit, key=stem + "@stod.se").pk == second.pk  # and the same long key is one mail
