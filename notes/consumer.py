@@ -119,6 +119,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
         self.bucket = TokenBucket(limits.RATE_PER_SECOND, limits.RATE_BURST)
         self.requests = TokenBucket(limits.REQUESTS_PER_SECOND, limits.REQUESTS_BURST)
         self.awareness_clocks: dict[int, int] = {}
+        self.awareness_states: dict[int, dict] = {}  # as last relayed, to tell a renewal from a change
         self.hole_task: asyncio.Task | None = None
         self.count_task: asyncio.Task | None = None
         self.last_awareness: bytes | None = None
@@ -389,17 +390,22 @@ class NotesConsumer(AsyncWebsocketConsumer):
             message, person=self.person, own=self.awareness_clocks, owners=self.entry.presence
         )
         self.entry.presence.claim(rewritten.set, self.user.pk)
+        renewal = rewritten.renews(self.awareness_states)
         self.awareness_clocks.update(rewritten.set)
+        self.awareness_states.update(rewritten.states)
         for client in rewritten.removed:
             self.awareness_clocks.pop(client, None)
+            self.awareness_states.pop(client, None)
         self.entry.presence.release(rewritten.removed, self.user.pk)
         if rewritten.frame is None:
             return
         if self.awareness_clocks:
             self.last_awareness = rewritten.frame
-        await self.relay_awareness(rewritten.frame, claimed=rewritten.set, removed=rewritten.removed)
+        await self.relay_awareness(
+            rewritten.frame, claimed=rewritten.set, removed=rewritten.removed, renewal=renewal
+        )
 
-    async def relay_awareness(self, data: bytes, *, claimed=(), removed=(), entry=None) -> None:
+    async def relay_awareness(self, data: bytes, *, claimed=(), removed=(), entry=None, renewal=False) -> None:
         entry = entry or self.entry
         if entry is None:
             return
@@ -411,6 +417,7 @@ class NotesConsumer(AsyncWebsocketConsumer):
                 "user": self.user.pk,
                 "claimed": list(claimed),
                 "removed": list(removed),
+                "renewal": renewal,
             },
         )
 

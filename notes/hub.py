@@ -9,7 +9,9 @@ sockets here in one pass too. The layer's messages keep their shapes (`notes.upd
 
 Presence is passed on a moment late, several clients' in one frame (`AWARENESS_SECONDS`): every
 y-websocket client renews its presence every 15 s, and when a room's clients renew together each
-socket got one frame per peer; a room of ten now gets one frame each for all ten.
+socket got one frame per peer; a room of ten now gets one frame each for all ten. A renewal (the same
+state, a higher clock) may wait longer (`RENEWAL_SECONDS`): peers drop a state only after 30 s without
+one, and the renewals of a room then go out as one frame per socket, or with the next change.
 
 What goes out to the other processes is sent by a task of the hub's own, in order: channels-redis
 sends one message at a time per process, and a socket that waited for that queue could read its
@@ -32,6 +34,7 @@ logger = logging.getLogger(__name__)
 
 HUB = "hub"  # the sending process's hub channel: that process has passed the message on already
 AWARENESS_SECONDS = 0.03  # presence may wait this long for others to share its frame; nobody sees it
+RENEWAL_SECONDS = 3.0  # renewed every 15-18 s, dropped after 30 s: waiting 3 s costs nobody anything
 _GONE = object()
 
 
@@ -48,6 +51,8 @@ class GroupHub:
         self.sender: asyncio.Task | None = None
         self.presence: list[tuple[dict, bool]] = []  # awareness waiting to go out together; ours?
         self.presence_task: asyncio.Task | None = None
+        self.presence_due: float | None = None  # when what is held must go out (loop time)
+        self.presence_sooner = asyncio.Event()
         self.closed = False
 
     async def open(self) -> None:
@@ -135,17 +140,32 @@ class GroupHub:
 
     def hold_presence(self, message: dict, *, ours: bool) -> None:
         self.presence.append((message, ours))
+        due = asyncio.get_running_loop().time() + (
+            RENEWAL_SECONDS if message.get("renewal") else AWARENESS_SECONDS
+        )
+        if self.presence_due is None or due < self.presence_due:
+            self.presence_due = due
+            self.presence_sooner.set()
         if self.presence_task is None or self.presence_task.done():
             self.presence_task = asyncio.create_task(self.deliver_presence())
 
     async def deliver_presence(self) -> None:
-        await asyncio.sleep(AWARENESS_SECONDS)
-        held, self.presence = self.presence, []
-        self.presence_owners.note(message for message, ours in held if not ours)
-        await self.deliver_now(awareness_batch([message for message, _ in held]))
-        ours = [message for message, ours in held if ours]
-        if ours:  # the other processes' sockets are no origin: one frame for all of them
-            self.send_to_others(awareness_batch(ours, everyone_only=True))
+        loop = asyncio.get_running_loop()
+        while self.presence:
+            wait = self.presence_due - loop.time()
+            if wait > 0:
+                self.presence_sooner.clear()
+                try:
+                    await asyncio.wait_for(self.presence_sooner.wait(), wait)
+                except TimeoutError:
+                    pass
+                continue  # due now, or a change made it due sooner
+            held, self.presence, self.presence_due = self.presence, [], None
+            self.presence_owners.note(message for message, ours in held if not ours)
+            await self.deliver_now(awareness_batch([message for message, _ in held]))
+            ours = [message for message, ours in held if ours]
+            if ours:  # the other processes' sockets are no origin: one frame for all of them
+                self.send_to_others(awareness_batch(ours, everyone_only=True))
 
     async def deliver_now(self, message: dict) -> None:
         for socket in list(self.sockets):

@@ -78,6 +78,11 @@ class Rewritten:
     frame: bytes | None  # None: nothing left to relay
     set: dict[int, int]  # client -> clock, states now set
     removed: set[int]
+    states: dict[int, dict]  # client -> the state as relayed
+
+    def renews(self, before: dict[int, dict]) -> bool:
+        """Nothing but higher clocks for states the peers already have: y-protocols' 15 s keep-alive."""
+        return not self.removed and all(before.get(client) == state for client, state in self.states.items())
 
 
 def presence_rewrite(
@@ -86,7 +91,7 @@ def presence_rewrite(
     """The socket's awareness message as the others may see it. `own`: the client ids (and clocks) this
     socket has spoken for so far."""
     states: dict[int, tuple[int, object]] = {}
-    result = Rewritten(frame=None, set={}, removed=set())
+    result = Rewritten(frame=None, set={}, removed=set(), states={})
     for client, (clock, sent) in message.states.items():
         if not owners.allows(client, person.user_id):
             continue
@@ -99,6 +104,7 @@ def presence_rewrite(
             continue
         states[client] = (clock, person.state(sent))
         result.set[client] = clock
+        result.states[client] = states[client][1]
     if states:
         result.frame = awareness_message(states)
     return result

@@ -203,3 +203,27 @@ def test_other_processes_presence_is_noted_once_for_the_group_not_once_per_socke
     assert claims == 1  # three sockets, one claim
     assert owners == {303: 7}
     assert got == [["notes.awareness.batch"]] * 3
+
+
+def test_a_renewed_presence_waits_and_goes_out_with_the_next_change(room):
+    """y-websocket renews an unchanged presence every 15 s; peers need it only before 30 s pass, so a
+    room's renewals share a frame instead of one each."""
+
+    async def scenario():
+        alice, bob = await connected(room, room.members[:2])
+        await alice.send(awareness_message({101: (1, {"editing": None})}))
+        await bob.pump_until(lambda: bob.awareness)
+        await alice.send(awareness_message({101: (2, {"editing": None})}))  # a renewal
+        await bob.pump(timeout=0.3)
+        held = len(bob.awareness)
+        await alice.send(awareness_message({101: (3, {"editing": "p1"})}))  # a change
+        await bob.pump_until(lambda: len(bob.awareness) == 2, timeout=1)
+        clocks = [parse(frame).states[101][0] for frame in bob.awareness]
+        for socket in (alice, bob):
+            await socket.close()
+        return held, clocks
+
+    # The renewal was held, not lost: the change carried it in the same frame, newest clock last.
+    held, clocks = run(scenario)
+    assert held == 1
+    assert clocks == [1, 3]
