@@ -72,11 +72,16 @@ def setup(*, label: str, groups: int, members: int, out: Path) -> dict:
     _django()
     from django.conf import settings
 
+    from allauth.mfa.models import Authenticator
+
     from accounts.models import User
     from breakouts.services import breakout_group_create, group_member_add, note_taking_open
 
     consultation = _consultation(label)
     staff = User.objects.create_superuser(email=f"bench-{label}-staff@example.org", password=None)
+    # Production settings ask staff for a second factor (sakrad/roles.py): without one the wall's
+    # sockets would be refused as a participant's are.
+    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "BENCHONLY"})
     result = {"label": label, "cookie_name": settings.SESSION_COOKIE_NAME, "staff": _session(staff)}
     result["groups"] = []
     for number in range(groups):

@@ -34,6 +34,7 @@ class Load:
     drain: float = 3.0  # after the last keystroke, for edits still on their way (late ones count)
     settle: float = 30.0  # at most this long after the drain for every group to converge
     seed: int = 1
+    wall: bool = False  # the plenary wall: one more, read-only client per group, timed on takeaway flags
 
 
 @dataclass(frozen=True)

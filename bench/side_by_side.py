@@ -42,16 +42,17 @@ class Scenario:
     typists: int
     rate: float
     seconds: float = 20.0
+    wall: bool = False
 
 
-# Issue 18's scenarios. The 100 x 8 conference with the plenary wall is not here yet: the Node client
-# has no wall (python -m bench.conference measures it with the pycrdt clients).
+# Issue 18's scenarios; the conference has the plenary wall (bench/peer/load.mjs).
 SCENARIOS = {
     "groups-1": Scenario(50, 10, 2, 1.0),
     "groups-2": Scenario(50, 10, 2, 2.0),
     "groups-3": Scenario(50, 10, 2, 3.0),
     "one-room-1": Scenario(1, 50, 50, 1.0),
     "one-room-3": Scenario(1, 50, 50, 3.0),
+    "conference-2": Scenario(100, 8, 2, 2.0, wall=True),
 }
 SERVERS = ("sakrad", "hocuspocus")
 
@@ -66,6 +67,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--typists", type=int, help="clients per group who type")
     parser.add_argument("--rate", type=float, help="keystrokes per second per typist")
     parser.add_argument("--seconds", type=float, help="measured seconds of typing")
+    parser.add_argument("--wall", action=argparse.BooleanOptionalAction,
+                        help="the plenary wall: one read-only client per group, timed on takeaway flags")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds of typing before measuring")
     parser.add_argument("--settle", type=float, default=30.0, help="at most this long for convergence")
     parser.add_argument("--seed", type=int, default=1)
@@ -81,7 +84,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write both reports here")
     args = parser.parse_args(argv)
     preset = SCENARIOS.get(args.scenario) or Scenario(3, 4, 2, 1.0, 5.0)  # no scenario: a smoke run
-    for name in ("groups", "clients", "typists", "rate", "seconds"):
+    for name in ("groups", "clients", "typists", "rate", "seconds", "wall"):
         if getattr(args, name) is None:
             setattr(args, name, getattr(preset, name))
     if args.typists > args.clients:
@@ -95,8 +98,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def sakrad_groups(sessions: dict) -> list[dict]:
+    """Members by their session cookies; the wall is the staff session that runs the plenary."""
     name = sessions["cookie_name"]
-    return [{"room": str(group["id"]), "members": [f"{name}={cookie}" for cookie in group["members"]]}
+    return [{"room": str(group["id"]), "members": [f"{name}={cookie}" for cookie in group["members"]],
+             "wall": f"{name}={sessions['staff']}"}
             for group in sessions["groups"]]
 
 
@@ -136,7 +141,7 @@ def run_sakrad(args, load: Load) -> dict:
 
 def run_hocuspocus(args, load: Load) -> dict:
     with hocuspocus_serve(args.hocuspocus_port) as pid:
-        groups = [{"room": f"group-{number + 1}", "members": [""] * load.clients}
+        groups = [{"room": f"group-{number + 1}", "members": [""] * load.clients, "wall": ""}
                   for number in range(load.groups)]
         target = Target(server="hocuspocus", urls=[f"ws://127.0.0.1:{args.hocuspocus_port}"], groups=groups,
                         watched={"hocuspocus": [pid]}, memory_pids=[pid])
@@ -152,6 +157,8 @@ ROWS = [  # label, how to read it from a report, whether a ratio means anything
     ("edit-to-peer p99 ms", lambda r: r["propagation_ms"]["p99"], True),
     ("edit-to-peer max ms", lambda r: r["propagation_ms"]["max"], True),
     ("p99 incl. late deliveries ms", lambda r: r["propagation_ms_with_late"]["p99"], True),
+    ("takeaway to wall p95 ms", lambda r: r.get("takeaway_to_wall_ms", {}).get("p95"), True),
+    ("takeaway to wall max ms", lambda r: r.get("takeaway_to_wall_ms", {}).get("max"), True),
     ("updates sent/s", lambda r: r["updates_sent_per_s"], False),
     ("deliveries/s (by 3 s after)", lambda r: r["deliveries_per_s"], False),
     ("missing 3 s after typing", lambda r: f"{r['missing_after_drain']} of {r['deliveries_expected']}",
@@ -213,7 +220,7 @@ def main(argv: list[str] | None = None) -> None:
     npm_installed(PEER)
     npm_installed(HOCUSPOCUS)
     load = Load(groups=args.groups, clients=args.clients, typists=args.typists, rate=args.rate,
-                duration=args.seconds, warmup=args.warmup, settle=args.settle, seed=args.seed)
+                duration=args.seconds, warmup=args.warmup, settle=args.settle, seed=args.seed, wall=args.wall)
     runs = {"sakrad": run_sakrad, "hocuspocus": run_hocuspocus}
     reports = {}
     try:

@@ -6,21 +6,27 @@
 //
 //   node bench/peer/load.mjs run.json
 //
-// run.json: {server: "sakrad" | "hocuspocus", urls: [...], origin, groups: [{room, members: [...]}],
-// clients, typists, rate, warmup, duration, drain, settle, seed}. For Sakråd, urls end in /ws/notes,
-// rooms are group ids and members are Cookie headers; for Hocuspocus members are tokens.
+// run.json: {server: "sakrad" | "hocuspocus", urls: [...], origin, groups: [{room, members: [...], wall}],
+// clients, typists, rate, warmup, duration, drain, settle, seed, wall}. For Sakråd, urls end in
+// /ws/notes, rooms are group ids and members are Cookie headers; for Hocuspocus members are tokens.
+// With `wall`, each group also has the plenary wall's client (`wall`: a staff session in Sakråd,
+// read-only, as frontend/src/plenary.js opens one socket per group), and each typist flags its point
+// as a takeaway and back every WALL_FLAG_SECONDS: the time from a flag to the wall is measured apart.
 
 import { readFileSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import * as syncProtocol from 'y-protocols/sync'
+import * as encoding from 'lib0/encoding'
 import { ServerSignals, hocuspocusSocket, sakradHandlers, sakradSocket } from './adapters.mjs'
 import { Stats, convergedGroups, nowNs, percentiles, random } from './measure.mjs'
 
 const LOCAL = Symbol('bench-local') // this client's own transactions, as frontend/src/lib/state.js marks them
 const CONNECT_CONCURRENCY = 20 // sockets opened at once: a crowd arriving, not one burst of 500
 const SYNC_TIMEOUT_MS = 60000
+const WALL_FLAG_SECONDS = 5 // a typist flags (or unflags) its point as a takeaway this often
 // As the group page sets them (frontend/src/lib/common.js, connection.js).
 const PROVIDER_OPTIONS = { maxBackoffTime: 10000, resyncInterval: 15000, disableBc: true }
 
@@ -33,7 +39,7 @@ const emit = (event, fields = {}) => process.stdout.write(JSON.stringify({ event
 const say = (message) => process.stderr.write(`[peer] ${message}\n`)
 
 class Client {
-  constructor ({ config, url, room, member, name, stats, signals }) {
+  constructor ({ config, url, room, member, name, stats, signals, flags = null }) {
     this.stats = stats
     this.doc = new Y.Doc()
     this.points = this.doc.getArray('points')
@@ -42,14 +48,27 @@ class Client {
       : hocuspocusSocket({ documentName: room, token: member, signals })
     this.provider = new WebsocketProvider(url, room, this.doc, { ...PROVIDER_OPTIONS, connect: false, WebSocketPolyfill })
     if (config.server === 'sakrad') sakradHandlers(this.provider, signals)
-    this.provider.awareness.setLocalStateField('user', { name, colour: 'hsl(200 70% 35%)', staff: false })
+    if (flags) this.readOnly()
+    else this.provider.awareness.setLocalStateField('user', { name, colour: 'hsl(200 70% 35%)', staff: false })
     this.closing = false
     this.provider.on('connection-close', (event) => { if (event && !this.closing) stats.closed++ })
     this.points.observeDeep((events, transaction) => {
       if (transaction.origin !== this.provider) return // our own keystrokes, not a peer's
       const now = nowNs()
-      for (const event of events) if (event instanceof Y.YTextEvent) stats.textEvent(event, now)
+      for (const event of events) {
+        if (event instanceof Y.YTextEvent) stats.textEvent(event, now)
+        else if (flags && event instanceof Y.YMapEvent && event.keysChanged.has('takeaway')) flags.seen(event.target, now)
+      }
     })
+  }
+
+  /** As the wall's page (frontend/src/plenary.js): no presence, sync messages read but never answered. */
+  readOnly () {
+    this.provider.awareness.setLocalState(null)
+    this.provider.messageHandlers[0] = (encoder, decoder, provider, emitSynced) => {
+      const kind = syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), provider.doc, provider)
+      if (emitSynced && kind === syncProtocol.messageYjsSyncStep2 && !provider.synced) provider.synced = true
+    }
   }
 
   connect () {
@@ -93,9 +112,35 @@ class Client {
   }
 }
 
-function buildGroups (config, stats, signals) {
+/** The takeaway flags in flight: sent by a typist, awaited by the wall of its group (one process). */
+class Flags {
+  constructor (stats) {
+    this.stats = stats
+    this.sent = new Map() // point id -> [stamp, value]
+    this.latency = []
+    this.unmatched = 0
+  }
+
+  flag (client, id, value) {
+    const stamp = nowNs()
+    this.sent.set(id, [stamp, value])
+    client.doc.transact(() => client.point(id).set('takeaway', value), LOCAL)
+  }
+
+  seen (point, now) {
+    const pending = this.sent.get(point.get('id'))
+    if (!pending || pending[1] !== point.get('takeaway')) { this.unmatched++; return }
+    this.sent.delete(point.get('id'))
+    if (this.stats.inWindow(pending[0])) this.latency.push(Number(now - pending[0]))
+  }
+}
+
+function buildGroups (config, stats, signals, flags) {
   return config.groups.map((spec, number) => ({
     room: spec.room,
+    wall: config.wall
+      ? new Client({ config, url: config.urls[number % config.urls.length], room: spec.room, member: spec.wall, name: `Wall ${number}`, stats: new Stats(), signals, flags })
+      : null,
     clients: spec.members.slice(0, config.clients).map((member, index) => new Client({
       config,
       // Each group spread over the servers' addresses, as a load balancer would.
@@ -122,7 +167,7 @@ async function warmUp (config) {
 }
 
 async function connectAll (groups) {
-  const clients = groups.flatMap((group) => group.clients)
+  const clients = groups.flatMap((group) => group.wall ? [...group.clients, group.wall] : group.clients)
   let next = 0
   const worker = async () => {
     while (next < clients.length) await clients[next++].connect()
@@ -132,10 +177,17 @@ async function connectAll (groups) {
 
 const pointId = (group, index) => `bench-${group.room}-${index}`
 
-async function typist (client, text, rate, until, rng) {
+async function typist (client, text, rate, until, rng, flagging) {
   let due = performance.now() + rng() * 1000 / rate
+  let flagDue = performance.now() + rng() * WALL_FLAG_SECONDS * 1000
+  let flagged = false
   while (due < until) {
     await sleep(Math.max(0, due - performance.now()))
+    if (flagging && performance.now() >= flagDue) {
+      flagged = !flagged
+      flagging(flagged)
+      flagDue += WALL_FLAG_SECONDS * 1000
+    }
     client.keystroke(text)
     // A late loop skips, never bursts.
     due = Math.max(due + (0.5 + rng()) * 1000 / rate, performance.now())
@@ -155,8 +207,9 @@ async function settle (groups, seconds) {
 async function run (config) {
   const stats = new Stats()
   const signals = new ServerSignals()
-  const groups = buildGroups(config, stats, signals)
-  const sockets = groups.reduce((sum, group) => sum + group.clients.length, 0)
+  const flags = new Flags(stats)
+  const groups = buildGroups(config, stats, signals, flags)
+  const sockets = groups.reduce((sum, group) => sum + group.clients.length + (group.wall ? 1 : 0), 0)
   await warmUp(config)
   emit('idle')
   await sleep(300) // the harness reads the server's memory before any socket of the run
@@ -180,8 +233,10 @@ async function run (config) {
   const seeds = random(config.seed)
   const until = performance.now() + (config.warmup + config.duration) * 1000
   const tasks = typing.map(({ client, group, index }) => {
-    const text = client.point(pointId(group, index)).get('text')
-    return typist(client, text, config.rate, until, random(Math.floor(seeds() * 2 ** 32)))
+    const id = pointId(group, index)
+    const text = client.point(id).get('text')
+    const flagging = group.wall ? (value) => flags.flag(client, id, value) : null
+    return typist(client, text, config.rate, until, random(Math.floor(seeds() * 2 ** 32)), flagging)
   })
   await sleep(config.warmup * 1000)
   const opened = nowNs()
@@ -220,7 +275,8 @@ async function run (config) {
     awareness_peers_seen_min: Math.min(...groups.flatMap((group) =>
       group.clients.map((client) => client.provider.awareness.getStates().size - 1)))
   })
-  for (const group of groups) for (const client of group.clients) client.close()
+  if (config.wall) report.takeaway_to_wall_ms = { ...percentiles(flags.latency), unmatched: flags.unmatched, still_missing: flags.sent.size }
+  for (const group of groups) for (const client of group.wall ? [...group.clients, group.wall] : group.clients) client.close()
   emit('report', { report })
 }
 
