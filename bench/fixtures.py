@@ -70,9 +70,8 @@ def _session(user) -> str:
 
 def setup(*, label: str, groups: int, members: int, out: Path) -> dict:
     _django()
-    from django.conf import settings
-
     from allauth.mfa.models import Authenticator
+    from django.conf import settings
 
     from accounts.models import User
     from breakouts.services import breakout_group_create, group_member_add, note_taking_open

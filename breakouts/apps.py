@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +13,4 @@ class BreakoutsConfig(AppConfig):
         from .permissions import notes_room_register
 
         notes_room_register()  # notes asks breakouts' rules through notes/room.py
+        autodiscover_modules("plenary_wall")  # each app's panels on the wall (breakouts/plenary_wall.py)

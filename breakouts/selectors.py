@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.models import User
+from consultations.models import ConsultationPage
 from invitations.models import Attendee, Invitation, InvitationStatus
 from notes.schema import points_read
 from notes.services import note_document_load
@@ -131,6 +132,37 @@ def assignable_people(*, consultation, source: str = "accepted") -> list[tuple]:
     ).values("organisation")
     users = User.objects.filter(organisation__in=organisations, is_active=True).select_related("organisation")
     return [(user, user.organisation) for user in users.order_by("pk")]
+
+
+def in_the_room(user, consultation: OuterRef | None = None) -> Q:
+    """Whether `user` takes part in the consultation's plenary (votes, asks the panel): named for an
+    accepted invitation, checked in or remote (attendance is no condition: the remote are never checked
+    in), or in one of its groups; where no one is named at all, the people of the organisations with an
+    accepted invitation, as the groups are dealt (`assignable_people`). A filter on rows with
+    `consultation_id` (or give the consultation's reference)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    consultation = consultation if consultation is not None else OuterRef("consultation_id")
+    named = Attendee.objects.filter(
+        consultation_id=consultation, user=user, invitation__status=InvitationStatus.ACCEPTED
+    )
+    member = GroupMembership.objects.filter(consultation_id=consultation, user=user)
+    taking_part = Q(Exists(named)) | Q(Exists(member))
+    if user.organisation_id:
+        nobody_named = ~Exists(Attendee.objects.filter(consultation_id=consultation))
+        accepted = Invitation.objects.filter(
+            consultation_id=consultation,
+            status=InvitationStatus.ACCEPTED,
+            organisation_id=user.organisation_id,
+        )
+        taking_part |= Q(nobody_named) & Q(Exists(accepted))
+    return taking_part
+
+
+def takes_part_in_plenary(*, user, consultation) -> bool:
+    """`in_the_room` for one consultation: one query."""
+    one = ConsultationPage.objects.filter(pk=consultation.pk)
+    return one.filter(in_the_room(user, OuterRef("pk"))).exists()
 
 
 def groups_note_taking_open_sql(*, group_ids: list[int]) -> tuple[str, list]:

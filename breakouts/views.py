@@ -25,6 +25,7 @@ from sakrad.roles import is_staff
 
 from .models import BreakoutGroup
 from .permissions import can_edit_notes, can_manage_groups, can_run_plenary, can_view_group
+from .plenary_wall import GROUP_PAGE, wall_panels
 from .selectors import group_questions, note_points_current, note_taking_is_open, takeaways_for_consultation
 
 
@@ -168,6 +169,8 @@ def group_notes(request, group_id: int):
         "max_point_chars": notes_limits.MAX_POINT_CHARS,
         "strings_json": json.dumps(notes_strings(), ensure_ascii=False),
         "groups_screen_url": groups_screen_url(user=request.user, consultation=group.consultation),
+        # The plenary's phone pages (voting, questions to the panel), when they are open.
+        "panels": wall_panels(request=request, consultation=group.consultation, place=GROUP_PAGE),
     }
     return render(request, "breakouts/group_notes.html", context)
 
@@ -187,5 +190,6 @@ def plenary(request, consultation_id: int):
         "groups": groups,
         "strings_json": json.dumps(plenary_strings(), ensure_ascii=False),
         "groups_screen_url": groups_screen_url(user=request.user, consultation=consultation),
+        "panels": wall_panels(request=request, consultation=consultation),
     }
     return render(request, "breakouts/plenary.html", context)

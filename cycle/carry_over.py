@@ -5,12 +5,22 @@ carried over is read by the minutes (minutes/carry_over.py)."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, Q
+from django.db.models import Exists, F, Q
 
 from consultations.models import ConsultationPage
 from minutes.carry_over import parent_path, with_consultation
 from minutes.models import MinutesPage, Takeaway
 from minutes.models.takeaway import UNANSWERED
+
+# The most supported first (the plenary's votes, priorities/; none held: last), then the latest
+# consultation's, in the minutes' order.
+OFFER_ORDER = (
+    F("plenary_votes").desc(nulls_last=True),
+    "-consultation_date",
+    "page_id",
+    "sort_order",
+    "pk",
+)
 
 
 def _unanswered(*, theme_ids, before=None, exclude_pk=None):
@@ -24,7 +34,7 @@ def _unanswered(*, theme_ids, before=None, exclude_pk=None):
     under_earlier = Exists(earlier.filter(path=parent_path("path", "depth")))
     minutes = MinutesPage.objects.live().public().filter(under_earlier)
     takeaways = Takeaway.objects.filter(page__in=minutes, status__in=UNANSWERED)
-    return with_consultation(takeaways).order_by("-consultation_date", "page_id", "sort_order", "pk")
+    return with_consultation(takeaways).order_by(*OFFER_ORDER)
 
 
 def takeaways_to_offer(*, consultation):
@@ -46,4 +56,4 @@ def takeaway_choices(*, consultation):
     chosen = [takeaway.pk for takeaway in consultation.carried_takeaways.all()] if consultation.pk else []
     offered = takeaways_to_offer(consultation=consultation).values("pk")
     takeaways = Takeaway.objects.filter(Q(pk__in=offered) | Q(pk__in=chosen))
-    return with_consultation(takeaways).order_by("-consultation_date", "page_id", "sort_order", "pk")
+    return with_consultation(takeaways).order_by(*OFFER_ORDER)

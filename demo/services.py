@@ -11,7 +11,18 @@ from cycle.models import AnnualCyclePage
 from home.models import StandardPage
 from minutes.services import workflow as minutes_workflow
 
-from . import accounts, co_creation, directory, events, live, site_tree
+from . import (
+    accounts,
+    co_creation,
+    directory,
+    evaluations,
+    events,
+    live,
+    outcomes,
+    panel_questions,
+    priorities,
+    site_tree,
+)
 from .content import (
     accessibility,
     kartlyftet_2025,
@@ -56,6 +67,7 @@ def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
     live_page = events.ensure_consultation(index, held_today.TODAY, today=today, tally=tally, **context)
     _accounts(organisation_rows, tally)
     _minutes_workflow(past_minutes, tally)
+    outcomes.outcomes_ensure(minutes=past_minutes, tally=tally)  # the register (/uppfoljning/)
     # After the accounts: the demo participants are named by their existing logins, not new ones.
     live.live_consultation_ensure(
         consultation=live_page,
@@ -64,6 +76,9 @@ def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
         points=held_today.FIRST_GROUP_POINTS,
         tally=tally,
     )
+    panel_questions.panel_questions_ensure(past=past, live_page=live_page, tally=tally)
+    evaluations.evaluations_ensure(past=past, live_page=live_page, today=today, tally=tally)
+    priorities.priorities_ensure(past=past, past_minutes=past_minutes, live_page=live_page, tally=tally)
     co_creation.co_creation_ensure(
         review_page=upcoming_pages[-1], input_pages=[upcoming_pages[0], live_page], held_page=live_page,
         tally=tally,

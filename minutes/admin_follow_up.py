@@ -89,7 +89,9 @@ class FollowUpIndexView(_FollowUpScreen):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(status_form=form))
         try:
-            changed = takeaway_statuses_set(minutes=self.minutes, statuses=form.statuses(), user=request.user)
+            changed = takeaway_statuses_set(
+                minutes=self.minutes, statuses=form.statuses(), units=form.units(), user=request.user
+            )
         except ValidationError as error:
             self.service_error(request, error)
             return redirect(self.index_url())
@@ -106,7 +108,8 @@ def _applied(request, form, service, message: str, **target) -> bool:
     """Runs the add or edit service with the form's fields; False leaves the reason on the form."""
     if not form.is_valid():
         return False
-    fields = {name: form.cleaned_data[name] for name in ("date", "text", "answers", "answers_status")}
+    names = ("date", "text", "answers", "answers_status", "kind", "link")
+    fields = {name: form.cleaned_data[name] for name in names}
     try:
         service(**target, **fields, user=request.user)
     except ValidationError as error:

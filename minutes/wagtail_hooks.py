@@ -15,7 +15,14 @@ from sakrad.admin_menus import PageTypeMenuItem, admin_urls_register, page_menu_
 from sakrad.admin_screens import LINKS_HOOK, ScreenLink
 
 from . import admin_follow_up, admin_views
-from .log_actions import FOLLOW_UP_ADD, FOLLOW_UP_DELETE, FOLLOW_UP_EDIT, MINUTES_COMPILE, TAKEAWAY_STATUS
+from .log_actions import (
+    FOLLOW_UP_ADD,
+    FOLLOW_UP_DELETE,
+    FOLLOW_UP_EDIT,
+    MINUTES_COMPILE,
+    TAKEAWAY_STATUS,
+    TAKEAWAY_UNIT,
+)
 from .models import MinutesPage
 from .models.takeaway import TakeawayStatus
 from .permissions import can_compile_minutes, can_follow_up, can_publish_minutes
@@ -106,6 +113,10 @@ log_actions_register(
             _("Emailed the link to the minutes to %(recipients)s attendees"),
         ),
         TAKEAWAY_STATUS: (_("Set a takeaway's status"), _status_message),
+        TAKEAWAY_UNIT: (
+            _("Set a takeaway's responsible unit"),
+            _("Set the responsible unit of \"%(text)s\" to \"%(unit)s\""),
+        ),
         FOLLOW_UP_ADD: (_("Add a follow-up"), _("Added the follow-up of %(date)s")),
         FOLLOW_UP_EDIT: (_("Change a follow-up"), _("Changed the follow-up of %(date)s")),
         FOLLOW_UP_DELETE: (_("Remove a follow-up"), _("Removed the follow-up of %(date)s")),

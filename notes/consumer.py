@@ -405,7 +405,9 @@ class NotesConsumer(AsyncWebsocketConsumer):
             rewritten.frame, claimed=rewritten.set, removed=rewritten.removed, renewal=renewal
         )
 
-    async def relay_awareness(self, data: bytes, *, claimed=(), removed=(), entry=None, renewal=False) -> None:
+    async def relay_awareness(
+        self, data: bytes, *, claimed=(), removed=(), entry=None, renewal: bool = False
+    ) -> None:
         entry = entry or self.entry
         if entry is None:
             return

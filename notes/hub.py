@@ -21,6 +21,7 @@ client's next frame only when its last one had crossed Redis (hundreds of millis
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import deque
 
@@ -155,10 +156,8 @@ class GroupHub:
             wait = self.presence_due - loop.time()
             if wait > 0:
                 self.presence_sooner.clear()
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.presence_sooner.wait(), wait)
-                except TimeoutError:
-                    pass
                 continue  # due now, or a change made it due sooner
             held, self.presence, self.presence_due = self.presence, [], None
             self.presence_owners.note(message for message, ours in held if not ours)

@@ -15,6 +15,9 @@ from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from evaluations.retention import LINK_KEEP_DAYS
+from outcomes.tokens import CONFIRM_DAYS as FOLLOW_CONFIRM_DAYS
+
 # Models whose rows are people; a relation to one of them is personal data (besides the user model).
 PERSON_MODELS = ("organisations.Person", "invitations.Attendee")
 
@@ -86,6 +89,10 @@ OUTBOX_KEPT = format_lazy(
 )
 ERASED_AFTER_EVENT = format_lazy(_("erased {days} days after the event"), days=NEEDS_RETENTION_DAYS)
 
+EVALUATION_LINK_KEPT = format_lazy(
+    _("deleted when used, or {days} days after the evaluation closed; deleted with the attendee"),
+    days=LINK_KEEP_DAYS,
+)
 C, A = Category, Action  # short names keep each entry to a line or two
 INVENTORY: tuple[Entry, ...] = (
     # The account (ours). Pseudonymised rather than deleted, so that kept records stay consistent.
@@ -217,6 +224,12 @@ INVENTORY: tuple[Entry, ...] = (
               _("sending the e-mail, and showing staff whether it went"), OUTBOX_KEPT, A.ERASE)
         for name in ("to", "subject", "body", "html", "attachments", "error")
     ],
+    # The public register (issue 20, outcomes/): an address that follows a takeaway, no account. Mailed
+    # only once confirmed; deleted on unsubscribe (a link in every mail), unconfirmed after a few days.
+    Entry("outcomes.Follower", "email", C.CONTACT,
+          _("e-mailing news of a takeaway the person asked to follow"),
+          format_lazy(_("until they unsubscribe; unconfirmed: {days} days"), days=FOLLOW_CONFIRM_DAYS),
+          A.ERASE),
     # Organisations and public figures (ours).
     Entry("organisations.Organisation", "contact_emails", C.CONTACT,
           _("sending invitations; an address may name a person"),
@@ -270,6 +283,16 @@ INVENTORY: tuple[Entry, ...] = (
           OFFICIAL_RECORD, A.KEEP),
     Entry("working_groups.QuestionComment", "resolved_by", C.ATTRIBUTION, _("who resolved a comment"),
           OFFICIAL_RECORD, A.KEEP),
+    # Questions to the panel (issue 20): who asked is for the moderators only, never public; the
+    # question is kept (on the minutes when the panel did not reach it), pointing at the pseudonym.
+    Entry("panel_questions.PanelQuestion", "asked_by", C.ATTRIBUTION,
+          _("who asked the panel a question: staff only, to moderate and to tell them of the answer"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("panel_questions.PanelQuestion", "text", C.AUTHORED,
+          _("a question to the panel; shown to the room and on the minutes without a name"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("panel_questions.QuestionSupport", "user", C.PARTICIPATION,
+          _("who supports a question: only counted, never shown"), UNTIL_ACCOUNT_ERASED, A.ERASE),
     Entry("working_groups.QuestionComment", "resolution", C.AUTHORED, _("how a comment was resolved"),
           OFFICIAL_RECORD, A.KEEP),
     Entry("records.ConsultationRecord", "archived_by", C.ATTRIBUTION,
@@ -284,6 +307,27 @@ INVENTORY: tuple[Entry, ...] = (
     Entry("corrections.CorrectionSuggestion", "note", C.AUTHORED, _("the ministry's answer to a correction"),
           OFFICIAL_RECORD, A.KEEP),
     Entry("corrections.CorrectionRound", "opened_by", C.ATTRIBUTION, _("who opened a correction round"),
+          OFFICIAL_RECORD, A.KEEP),
+    # Prioritising at the plenary (issue 20): a vote is only a count; who voted is kept only while the
+    # round is open, to refuse a second ballot, and never says what they chose.
+    Entry("priorities.PriorityVoter", "user", C.PARTICIPATION,
+          _("that a person has voted in an open round (not how), to refuse a second ballot"),
+          _("until the round closes"), A.ERASE),
+    Entry("priorities.PriorityRound", "opened_by", C.ATTRIBUTION, _("who started a prioritisation round"),
+          OFFICIAL_RECORD, A.KEEP),
+    Entry("priorities.PriorityRound", "closed_by", C.ATTRIBUTION, _("who closed a prioritisation round"),
+          OFFICIAL_RECORD, A.KEEP),
+    # The attendees' evaluation (issue 20): a link says who was mailed one until it is used; the answer
+    # is stored with no link to the person or the link, so erasure cannot find it (nor can anyone else).
+    Entry("evaluations.EvaluationLink", "attendee", C.PARTICIPATION,
+          _("who was sent an evaluation link, to mail it and remind them once"), EVALUATION_LINK_KEPT,
+          A.ERASE),
+    Entry("evaluations.EvaluationLink", "token_hash", C.TECHNICAL,
+          _("the hash of the personal link, so that it answers once"), EVALUATION_LINK_KEPT, A.ERASE),
+    Entry("evaluations.EvaluationAnswer", "comment", C.AUTHORED,
+          _("an attendee's comment in the evaluation; staff only, never published; stored without its "
+            "author, though its words may say who wrote it"), OFFICIAL_RECORD, A.KEEP),
+    Entry("evaluations.Evaluation", "sent_by", C.ATTRIBUTION, _("who sent a consultation's evaluation"),
           OFFICIAL_RECORD, A.KEEP),
     Entry("notes.NoteUpdate", "author", C.ATTRIBUTION,
           _("who sent an edit of the live notes, for handling abuse; never shown"),
@@ -316,6 +360,7 @@ NOT_PERSONAL: tuple[NotPersonal, ...] = (
     NotPersonal("invitations.Attendee", "needs_erased_at", "when the needs were erased; holds no needs"),
     NotPersonal("admin.LogEntry", "change_message", "names the fields that changed, not their values"),
     NotPersonal("breakouts.BreakoutGroup", "name", "a group's name, such as Group 1"),
+    NotPersonal("priorities.PriorityOption", "group_name", "a copy of a breakout group's name"),
     NotPersonal("invitations.InvitationDelivery", "mail",
                 "which outbox mail carried it; the mail is classified"),
     NotPersonal("django_tasks_database.DBTaskResult", "backend_name", "the name of a job backend"),

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from outbox.services import mails_to_erase
+from outcomes.selectors import follows_of
+from outcomes.services import followers_erase
 
 from . import erasure, selectors
 from .choices import EraseMode
@@ -34,6 +36,7 @@ def person_export(*, user) -> dict:
         "admin_profile": selectors.admin_profile(user=user),
         "comments": selectors.comments(user=user),
         "records": selectors.linked_records(user=user),
+        "followed_takeaways": follows_of(email=user.email),  # the public register (outcomes/)
     }
 
 
@@ -67,6 +70,7 @@ def person_erase(*, person, user, mode: EraseMode | str) -> PersonErasure:
     original_email = person.email
     erasure.log_labels_pseudonymise(user=person, pseudonym=pseudonym)
     mails_to_erase(email=original_email)
+    followers_erase(email=original_email)  # takeaways they follow in the register (outcomes/)
     result = PersonErasure(
         user_id=person.pk,
         mode=mode,

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from consultations.models import ConsultationPage
+from evaluations.selectors import year_summary
 from sakrad.admin_guard import AdminGuardMixin
 from sakrad.admin_screens import ConsultationScreenMixin
 
@@ -63,6 +64,8 @@ class YearView(RepresentationPage):
         return super().get_context_data(
             consultations=[(line, figures.by_consultation.get(line.pk)) for line in consultations],
             csv_url=reverse("representation_admin:year_csv", args=[self.kwargs["year"]]),
+            # The attendees' evaluations of the year: the staff's year overview shows them beside who came.
+            evaluation_summary=year_summary(year=self.kwargs["year"]),
             **overview_context(figures),
             **kwargs,
         )

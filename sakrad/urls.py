@@ -62,6 +62,10 @@ urlpatterns += i18n_patterns(
     path("inspel/", include("open_input.urls")),  # open input (öppet inspel): anyone, no account
     path("granska/", include("corrections.urls")),  # attendees suggest corrections to draft minutes
     path("kalender/", include("cycle.urls")),  # the public calendar (ICS) of consultations
+    path("prioritera/", include("priorities.urls")),  # the plenary prioritises its takeaways, anonymously
+    path("fragor/", include("panel_questions.urls")),  # participants' questions to the panel at the plenary
+    path("utvardering/", include("evaluations.urls")),  # the attendees' anonymous evaluation afterwards
+    path("uppfoljning/", include("outcomes.urls")),  # the public register of what became of every takeaway
     path("sok/", search, name="search"),  # search across consultations and minutes (site_search/views.py)
     path("protokoll/feed/", include(([path("", public_cache(MinutesFeed()), name="minutes")], "feeds"))),
     path("", include(wagtail_urls)),

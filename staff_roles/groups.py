@@ -80,10 +80,18 @@ ORGANISER = StaffRole(
         "open_input.change_inputanswer",
         "minutes.add_minutespage",  # compiling creates the minutes draft
         "corrections.change_correctionround",
+        # Prioritising at the plenary: start and close a round (priorities.permissions.MANAGE_PERMISSION).
+        "priorities.change_priorityround",
+        # Questions to the panel: open, moderate, answer in writing (panel_questions.permissions).
+        "panel_questions.change_panelquestion",
         "records.change_consultationrecord",
         # The consultation's e-mail: see every mail with its state and send a failed one again
         # (outbox.permissions.PERMISSION).
         "outbox.change_outboxmail",
+        # The attendees' evaluation: send it (and the one reminder), read the results and their CSV
+        # (evaluations.permissions).
+        "evaluations.add_evaluation",
+        "evaluations.view_evaluationanswer",
     ),
     # Create consultations and pages under them, and publish them (minutes only through approval).
     page_permissions=("add_page", "change_page", "publish_page"),

@@ -45,7 +45,10 @@ def _group_set(apps, role: StaffRole):
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     group, _created = Group.objects.get_or_create(name=role.name)
-    group.permissions.set([_permission(apps, name) for name in role.model_permissions])
+    # A permission of an app not migrated yet is left out: the migration that makes its model comes
+    # first in a later staff_roles migration, which ensures the groups again (0003, say).
+    permissions = (_permission(apps, name) for name in role.model_permissions)
+    group.permissions.set([permission for permission in permissions if permission is not None])
 
     GroupPagePermission.objects.filter(group=group).delete()
     root_page = apps.get_model("wagtailcore", "Page").objects.get(depth=1)
@@ -78,7 +81,8 @@ def _group_set(apps, role: StaffRole):
 
 def _permission(apps, name: str):
     """The permission "app_label.codename", made when it does not exist yet: a fresh database gets a
-    model's default permissions only after all migrations (post_migrate), and ours run before that."""
+    model's default permissions only after all migrations (post_migrate), and ours run before that.
+    None while the model's app is not in the migration's registry yet."""
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
     app_label, codename = name.split(".")
@@ -87,8 +91,12 @@ def _permission(apps, name: str):
         return found
     # Every codename we grant is "<action>_<model name>", as Django and Wagtail name them.
     action, model_name = codename.split("_", 1)
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:  # a migration's registry before the model's own migration: see `_group_set`
+        return None
     content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
-    verbose_name = apps.get_model(app_label, model_name)._meta.verbose_name_raw
+    verbose_name = model._meta.verbose_name_raw
     return Permission.objects.create(
         content_type=content_type, codename=codename, name=f"Can {action} {verbose_name}"
     )

@@ -183,12 +183,62 @@ def follow_up_admin(name: str) -> Callable[[World], str]:
     return path
 
 
+def register_takeaway_id(world: World) -> int:
+    """The published minutes' takeaway (the world's carry-over one): listed in /uppfoljning/."""
+    from minutes.models import Takeaway
+
+    return Takeaway.objects.filter(page=world.minutes).order_by("pk").values_list("pk", flat=True).first()
+
+
+def draft_takeaway_id(world: World) -> int:
+    """A takeaway of the draft minutes in a correction round, made the first time a row asks: not listed."""
+    from minutes.models import Takeaway
+
+    found = Takeaway.objects.filter(page=world.draft_minutes).order_by("pk").first()
+    return (found or Takeaway.objects.create(page=world.draft_minutes, text="Ett utkast.")).pk
+
+
+def register_theme_slug(world: World) -> str:
+    from consultations.models import Theme
+
+    return Theme.objects.get_or_create(slug="uppfoljning-tema", defaults={"name": "Uppföljningstema"})[0].slug
+
+
+# The world's evaluation link: fixed, so each role and each check asks for the same page.
+EVALUATION_TOKEN = "world-evaluation-link-" + "x" * 21
+
+
+def evaluation_link(world: World) -> str:
+    """An open evaluation of the held consultation and a link for its attendee ("participant"), made the
+    first time a row asks (and opened again should a test have used or closed it)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from evaluations.models import Evaluation, EvaluationLink
+    from invitations.models import Attendee
+    from invitations.tokens import token_hash
+
+    evaluation, _created = Evaluation.objects.update_or_create(
+        consultation=world.held_consultation, defaults={"closes_at": timezone.now() + dt.timedelta(days=14)}
+    )
+    attendee = Attendee.objects.filter(consultation=world.held_consultation).order_by("pk").first()
+    EvaluationLink.objects.update_or_create(
+        evaluation=evaluation, attendee=attendee, defaults={"token_hash": token_hash(EVALUATION_TOKEN)}
+    )
+    return reverse("evaluations:answer", args=[world.held_consultation.pk, EVALUATION_TOKEN])
+
+
 def draft_minutes_admin(name: str) -> Callable[[World], str]:
     return path_with(f"corrections_admin:{name}", lambda world: world.draft_minutes.pk)
 
 
 # A group's live notes: its members and the staff who run the groups; everyone else is refused.
 NOTES_SOCKET_ROLES = roles("refuse", group_member="accept", organiser="accept", superuser="accept")
+PANEL_ROLES = roles(403, anonymous=302, participant=200, group_member=200, organiser=200, superuser=200)
+PANEL_SOCKET_ROLES = roles(
+    "refuse", participant="accept", group_member="accept", organiser="accept", superuser="accept"
+)
 
 ENDPOINTS: list[Endpoint] = [
     # --- Wagtail pages, one row per page type and per publication state ---------------------
@@ -440,6 +490,105 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("corrections_review", lambda w: reverse("corrections:review", args=[w.draft_minutes.pk]), "view",
              roles(404, anonymous=302, participant=200, organiser=200, superuser=200), False,
              "corrections:review"),
+    # --- Prioritising at the plenary (issue 20, priorities/) ---------------------------------------
+    # The phone page: those in the plenary (breakouts.selectors.in_the_room, as for the panel's
+    # questions: PANEL_ROLES) and the staff who run the round (a preview).
+    Endpoint("priorities_vote", path_with("priorities:vote", lambda w: w.consultation.pk), "view",
+             PANEL_ROLES, False, "priorities:vote"),
+    Endpoint("priorities_vote_en", lambda w: f"/en{reverse('priorities:vote', args=[w.consultation.pk])}",
+             "view", PANEL_ROLES, False, "priorities:vote"),
+    # The wall's start and close: POST only.
+    Endpoint("priorities_start", path_with("priorities:start", lambda w: w.consultation.pk), "view",
+             everyone(405), False, "priorities:start"),
+    Endpoint("priorities_close", path_with("priorities:close", lambda w: w.consultation.pk), "view",
+             everyone(405), False, "priorities:close"),
+    # The consultation's rounds in the admin: organisers (priorities.change_priorityround and the page).
+    Endpoint("priorities_admin_index", path_with("priorities_admin:index", lambda w: w.consultation.pk),
+             "view",
+             organisers_only(), False, "priorities_admin:index"),
+    Endpoint("priorities_admin_start", path_with("priorities_admin:start", lambda w: w.consultation.pk),
+             "view",
+             staff(405, approver=403), False, "priorities_admin:start"),
+    Endpoint("priorities_admin_close", path_with("priorities_admin:close", lambda w: w.consultation.pk),
+             "view",
+             staff(405, approver=403), False, "priorities_admin:close"),
+    # --- Questions to the panel (issue 20, panel_questions/) --------------------------------------
+    # The phone page: attendees (named, in a group, or, where the consultation names no one, of an
+    # accepted organisation: "participant") and the staff who run the plenary (they follow, not ask).
+    Endpoint("panel_questions_phone", path_with("panel_questions:phone", lambda w: w.consultation.pk), "view",
+             PANEL_ROLES, False, "panel_questions:phone"),
+    Endpoint("panel_questions_phone_en",
+             lambda w: f"/en{reverse('panel_questions:phone', args=[w.consultation.pk])}", "view",
+             PANEL_ROLES, False, "panel_questions:phone"),
+    Endpoint("panel_questions_phone_draft", path_with("panel_questions:phone", lambda w: w.draft.pk), "view",
+             roles(404, anonymous=302), False, "panel_questions:phone"),
+    Endpoint("panel_questions_support", path_with("panel_questions:support", lambda w: w.consultation.pk),
+             "view", everyone(405), False, "panel_questions:support"),
+    # The wall panel's live fragment: those who run the plenary, as the wall itself.
+    Endpoint("panel_questions_wall", path_with("panel_questions:wall", lambda w: w.consultation.pk), "view",
+             roles(403, anonymous=302, organiser=200, superuser=200), False, "panel_questions:wall"),
+    Endpoint("panel_questions_admin_index",
+             path_with("panel_questions_admin:index", lambda w: w.consultation.pk), "view",
+             organisers_only(), False, "panel_questions_admin:index"),
+    Endpoint("panel_questions_admin_queue",
+             path_with("panel_questions_admin:queue", lambda w: w.consultation.pk), "view",
+             staff(405), False, "panel_questions_admin:queue"),
+    Endpoint("panel_questions_admin_moderate",
+             path_with("panel_questions_admin:moderate", lambda w: w.consultation.pk), "view",
+             staff(405), False, "panel_questions_admin:moderate"),
+    Endpoint("panel_questions_admin_answer",
+             path_with("panel_questions_admin:answer", lambda w: w.consultation.pk), "view",
+             staff(405), False, "panel_questions_admin:answer"),
+    # --- The public register of what happened next (issue 20, outcomes/) ---------------------------
+    # Anyone, no account: the list, a takeaway's page, asking to follow it, the feeds. Confirming and
+    # unsubscribing answer any token with their page (the button does the work, by POST).
+    Endpoint("outcomes_index", named("outcomes:index"), "view", everyone(200), True, "outcomes:index"),
+    Endpoint("outcomes_index_en", lambda w: f"/en{reverse('outcomes:index')}", "view", everyone(200), True,
+             "outcomes:index"),
+    Endpoint("outcomes_takeaway", path_with("outcomes:takeaway", register_takeaway_id), "view", everyone(200),
+             True, "outcomes:takeaway"),
+    Endpoint("outcomes_draft_takeaway", path_with("outcomes:takeaway", draft_takeaway_id), "view",
+             everyone(404), False, "outcomes:takeaway"),
+    Endpoint("outcomes_follow", path_with("outcomes:follow", register_takeaway_id), "view", everyone(200),
+             True, "outcomes:follow"),
+    Endpoint("outcomes_follow_sent", path_with("outcomes:follow_sent", register_takeaway_id), "view",
+             everyone(200), True, "outcomes:follow_sent"),
+    Endpoint("outcomes_confirm", named("outcomes:confirm", "ingen-giltig-lank"), "view", everyone(200), False,
+             "outcomes:confirm"),
+    Endpoint("outcomes_unsubscribe", named("outcomes:unsubscribe", "ingen-giltig-lank"), "view",
+             everyone(200), False, "outcomes:unsubscribe"),
+    Endpoint("outcomes_feed", named("outcomes:feed"), "view", everyone(200), False, "outcomes:feed"),
+    Endpoint("outcomes_theme_feed", path_with("outcomes:theme_feed", register_theme_slug), "view",
+             everyone(200), False, "outcomes:theme_feed"),
+    # --- The attendees' evaluation (issue 20, evaluations/) ----------------------------------------
+    # The personal link is the only key: anyone holding it gets the form, no account needed; a forged
+    # link gets the same 404 as a used one. The thanks page says nothing about anyone.
+    Endpoint("evaluation_answer", evaluation_link, "view", everyone(200), False, "evaluations:answer"),
+    Endpoint("evaluation_answer_forged",
+             lambda w: reverse("evaluations:answer", args=[w.held_consultation.pk, "A" * 43]), "view",
+             everyone(404), False, "evaluations:answer"),
+    Endpoint("evaluation_thanks", path_with("evaluations:thanks", lambda w: w.held_consultation.pk), "view",
+             everyone(200), False, "evaluations:thanks"),
+    # The staff side: organisers (evaluations.add_evaluation / view_evaluationanswer and the page);
+    # approvers get a real 403. Send and remind take POST only; the CSV is a 404 until enough answered.
+    Endpoint("evaluations_admin_consultation",
+             path_with("evaluations_admin:consultation", lambda w: w.held_consultation.pk), "view",
+             organisers_only(), False, "evaluations_admin:consultation"),
+    Endpoint("evaluations_admin_send", path_with("evaluations_admin:send", lambda w: w.held_consultation.pk),
+             "view", staff(405, approver=403), False, "evaluations_admin:send"),
+    Endpoint("evaluations_admin_remind",
+             path_with("evaluations_admin:remind", lambda w: w.held_consultation.pk), "view",
+             staff(405, approver=403), False, "evaluations_admin:remind"),
+    Endpoint("evaluations_admin_csv", path_with("evaluations_admin:csv", lambda w: w.held_consultation.pk),
+             "view", staff(404, approver=403), False, "evaluations_admin:csv"),
+    Endpoint("evaluations_admin_index", named("evaluations_admin:index"), "view", organisers_only(), False,
+             "evaluations_admin:index"),
+    Endpoint("evaluations_admin_year",
+             path_with("evaluations_admin:year", lambda w: w.consultation.date.year), "view",
+             organisers_only(), False, "evaluations_admin:year"),
+    Endpoint("evaluations_admin_year_csv",
+             path_with("evaluations_admin:year_csv", lambda w: w.consultation.date.year), "view",
+             organisers_only(), False, "evaluations_admin:year_csv"),
     # --- Django's language switch --------------------------------------------------------------
     Endpoint("set_language", named("set_language"), "view", everyone(302), False, "set_language",
              redirect=home),
@@ -449,6 +598,12 @@ ENDPOINTS: list[Endpoint] = [
              NOTES_SOCKET_ROLES, False, "notes"),
     Endpoint("notes_socket_slash", lambda w: f"/ws/notes/{w.breakout_group.pk}/", "websocket",
              NOTES_SOCKET_ROLES, False, "notes"),
+    # Questions to the panel, live (panel_questions/consumer.py): as the phone page.
+    Endpoint("panel_questions_socket", lambda w: f"/ws/panel/{w.consultation.pk}", "websocket",
+             PANEL_SOCKET_ROLES, False, "panel_questions"),
+    # The wall's live counts (priorities/consumer.py): the staff who run the round, as the wall itself.
+    Endpoint("priorities_socket", lambda w: f"/ws/priorities/{w.consultation.pk}", "websocket",
+             roles("refuse", organiser="accept", superuser="accept"), False, "priorities"),
 ]
 
 ENDPOINTS_BY_NAME: dict[str, Endpoint] = {endpoint.name: endpoint for endpoint in ENDPOINTS}

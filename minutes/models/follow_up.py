@@ -8,6 +8,14 @@ from public_cache.declarations import affects_public_pages
 FOLLOW_UP_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+class FollowUpKind(models.TextChoices):
+    """What came of the takeaways it answers, as the public register (/uppfoljning/) names it."""
+
+    FOLLOW_UP = "follow_up", _("Follow-up")
+    DECISION = "decision", _("Decision")
+    REPORT = "report", _("Report")
+
+
 @affects_public_pages
 class FollowUp(Orderable):
     """What happened next ("we asked, you said, we did"), dated, answering some of the takeaways.
@@ -19,6 +27,10 @@ class FollowUp(Orderable):
     page = models.ForeignKey("minutes.MinutesPage", on_delete=models.CASCADE, related_name="follow_ups")
     date = models.DateField(_("date"))
     text = RichTextField(_("what was done"), features=FOLLOW_UP_FEATURES)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=FollowUpKind.choices, default=FollowUpKind.FOLLOW_UP
+    )
+    link = models.URLField(_("link to the decision or report"), max_length=500, blank=True)
     answers = models.ManyToManyField(
         "minutes.Takeaway", verbose_name=_("takeaways it answers"), blank=True, related_name="follow_ups"
     )

@@ -48,6 +48,11 @@ class Takeaway(Orderable):
         _("status"), max_length=20, choices=TakeawayStatus.choices, default=TakeawayStatus.OPEN
     )
 
+    # Set by staff with the follow-ups (the public register shows it); blank: the consultation's unit.
+    responsible_unit = models.CharField(_("responsible unit"), max_length=255, blank=True)
+    # The votes the takeaway had when the plenary prioritised (priorities/); None: no round was held.
+    plenary_votes = models.PositiveIntegerField(_("votes at the plenary"), null=True, blank=True)
+
     api_fields = [APIField("question_number"), APIField("text"), APIField("status")]
     # No status here: it is not the editor's (see above).
     panels = [FieldPanel("question_number"), FieldPanel("text")]

@@ -35,6 +35,7 @@ from ..participant_text import participant_html
 from ..reading import OTHER_POINTS_NUMBER, ordered_takeaways
 from ..sections import minutes_sections
 from ..selectors import QuestionNotes, attended_organisations, note_points_by_question, note_taking_for
+from ..takeaway_annotations import takeaways_annotate
 from .workflow import minutes_workflow_assign
 
 TITLE_MAX = 255  # Wagtail's for a page title, and the presentation block's
@@ -155,6 +156,8 @@ def _compiled_content(consultation) -> dict:
         takeaways += [Takeaway(question_number=None, text=text) for text in other_takeaways]
     for position, takeaway in enumerate(takeaways):
         takeaway.sort_order = position
+    # What other apps know of each takeaway (the plenary's votes): minutes/takeaway_annotations.py.
+    takeaways_annotate(consultation=consultation, takeaways=takeaways)
     # What other apps add after the questions (open input's answers): minutes/sections.py.
     body += minutes_sections(consultation=consultation, questions=questions)
 

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "working_groups",
     "open_input",
     "corrections",
+    "priorities",  # the plenary prioritises its takeaways
+    "panel_questions",  # questions to the panel at the plenary
+    "evaluations",  # the attendees' evaluation afterwards
+    "outcomes",  # the public register of what happened next (/uppfoljning/)
     "cycle",
     "representation",
     "records",
@@ -312,6 +316,8 @@ SAKRAD_OUTBOX_MAX_ATTEMPTS = int(env_str("SAKRAD_OUTBOX_MAX_ATTEMPTS", "8"))
 SAKRAD_OUTBOX_CLAIM_SECONDS = float(env_str("SAKRAD_OUTBOX_CLAIM_SECONDS", "120"))
 # A mail (addresses, names, links) is deleted this many days after it was queued, once it is done.
 SAKRAD_OUTBOX_KEEP_DAYS = int(env_str("SAKRAD_OUTBOX_KEEP_DAYS", "90"))
+# The public register (outcomes/): staff are reminded of a takeaway with no response for this long.
+SAKRAD_OUTCOMES_REMINDER_WEEKS = int(env_str("SAKRAD_OUTCOMES_REMINDER_WEEKS", "12"))
 # Access and dietary needs are erased this many days after the consultation (erase_attendee_needs).
 SAKRAD_NEEDS_RETENTION_DAYS = int(env_str("SAKRAD_NEEDS_RETENTION_DAYS", "30"))
 # --- end invitations ---------------------------------------------------------------------------

@@ -23,12 +23,15 @@ NOT_HTML = {
     "privacy_export",
     "minutes_pdf",
     "minutes_feed",
+    "outcomes_feed",
+    "outcomes_theme_feed",
     "calendar_feed",
     "consultation_ics",
     "draft_consultation_ics",
     "api_pages",
     "api_page",
     "api_find_unknown",
+    "panel_questions_wall",  # a fragment of the wall, fetched by its script; the wall itself is checked
 }
 # Rows whose error answer is one of our own pages (404.html, 403.html): checked like the rest.
 ERROR_PAGES = {"page_not_found": 404, "wagtail_frontend_login": 403}

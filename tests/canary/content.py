@@ -16,10 +16,14 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from accounts.models import User
 from consultations.models import ConsultationIndexPage, ConsultationPage
+from evaluations.models import Evaluation, EvaluationAnswer
 from home.models import HomePage, StandardPage
 from invitations.models import Invitation, InvitationStatus
-from minutes.models import MinutesPage
+from minutes.models import MinutesPage, Takeaway
 from organisations.models import Organisation
+from outcomes.models import Follower
+from panel_questions.models import PanelQuestion, QuestionStatus
+from priorities.models import PriorityOption, PriorityRound, PriorityVoter
 
 CANARY_PREFIX = "KANARIE"
 
@@ -222,6 +226,12 @@ def build() -> Canaries:
     _restrict(restricted_minutes)
     c.public_urls["held consultation"] = held.url
 
+    _panel_questions(c, public, user, marker)
+    _priorities(c, public, user)
+    _evaluation(c, held)
+
+    _register(c, minutes, hidden=[draft_minutes, private_consultation_minutes, restricted_minutes])
+
     c.private_urls.update(
         {
             "draft consultation": draft.url,
@@ -235,6 +245,62 @@ def build() -> Canaries:
     )
     c.unpublished.update({"private page": private_page, "private consultation": private_consultation})
     return c
+
+
+def _panel_questions(c: Canaries, consultation: ConsultationPage, asker: User, marker: str) -> None:
+    """Questions to the panel: the unread, hidden and merged ones never reach a public page, nor does
+    who asked; the one the panel did not reach is on the minutes (the marker), without a name."""
+    shown = PanelQuestion.objects.create(
+        consultation=consultation, text=f"Hann inte {marker}", status=QuestionStatus.FOLLOW_UP, asked_by=asker
+    )
+    for status in (QuestionStatus.PENDING, QuestionStatus.HIDDEN, QuestionStatus.APPROVED):
+        PanelQuestion.objects.create(
+            consultation=consultation,
+            text=c.new(f"a {status} question to the panel"),
+            status=status,
+            asked_by=asker,
+        )
+    PanelQuestion.objects.create(
+        consultation=consultation,
+        text=c.new("a merged question to the panel"),
+        status=QuestionStatus.MERGED,
+        merged_into=shown,
+        asked_by=asker,
+    )
+
+
+def _priorities(c: Canaries, consultation: ConsultationPage, voter: User) -> None:
+    """A prioritisation round open on the day: the takeaways it copied from the groups' notes and its
+    counts are for the room (the wall, the attendees' phones), never a public page."""
+    round = PriorityRound.objects.create(consultation=consultation, opened_at=timezone.now())
+    PriorityOption.objects.create(
+        round=round, group_name=c.new("a round's group"), text=c.new("a round's option")
+    )
+    PriorityVoter.objects.create(round=round, user=voter)
+
+
+def _register(c: Canaries, minutes: MinutesPage, *, hidden: list[MinutesPage]) -> None:
+    """The register of what happened next (/uppfoljning/): a public takeaway with the marker and a
+    follower's address (never shown); the takeaways of minutes nobody may read are never listed. The
+    crawl reaches the register from the footer and from EXTRA_ENTRY_POINTS (it is no page: not in the
+    sitemap, as the search is not)."""
+    public = Takeaway.objects.create(page=minutes, text=f"Medskick {c.public_marker}", sort_order=0)
+    Follower.objects.create(
+        takeaway=public, email=c.email("a follower's address"), confirmed_at=timezone.now()
+    )
+    for page in hidden:
+        text = c.new(f"a takeaway of {page.slug} (not public)")
+        Takeaway.objects.create(page=page, text=text, sort_order=0)
+
+
+def _evaluation(c: Canaries, consultation: ConsultationPage) -> None:
+    """An attendee's evaluation comment: staff only, never on any public page."""
+    evaluation = Evaluation.objects.create(
+        consultation=consultation, closes_at=timezone.now() + dt.timedelta(days=7), recipient_count=3
+    )
+    EvaluationAnswer.objects.create(
+        evaluation=evaluation, could_say=4, comment=c.new("an evaluation comment")
+    )
 
 
 def _attendee(c: Canaries, invitation: Invitation, user: User) -> None:

@@ -65,6 +65,8 @@ EXTRA_ENTRY_POINTS: list[Entry] = [
     # feeds and calendar exports
     named("feeds:consultations"),
     named("feeds:minutes"),
+    named("outcomes:feed"),
+    named("outcomes:index", "?status=open"),
     named("consultations:feed"),
     named("minutes:feed"),
     named("consultations:ics"),

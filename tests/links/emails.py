@@ -17,6 +17,7 @@ from wagtail.models import WorkflowState
 
 from accounts.mail import NOTICES
 from corrections.services import correction_round_open
+from evaluations.services import evaluation_send
 from invitations.models import Invitation
 from invitations.services import (
     invitation_create_many,
@@ -25,7 +26,12 @@ from invitations.services import (
     reminder_send,
 )
 from invitations.services.notices import promoted_email_queue
+from minutes.models.takeaway import Takeaway, TakeawayStatus
 from minutes.services.follow_up import follow_up_add
+from outcomes.services.follow import follower_confirm, follower_request
+from outcomes.services.remind import takeaway_reminders_send
+from panel_questions.models import PanelQuestion, QuestionStatus
+from panel_questions.services.answer import panel_question_answer_publish
 from tests.factories import OrganisationFactory
 from tests.invitations import factories as invitation_factories
 from tests.minutes.conftest import invite
@@ -35,6 +41,7 @@ from working_groups.services import working_group_member_add
 from .conftest import BASE
 
 RSVP_LINK = re.compile(re.escape(BASE) + r"/osa/([A-Za-z0-9_-]{43})/")
+CONFIRM_LINK = re.compile(re.escape(BASE) + r"/uppfoljning/bekrafta/([^/\s]+)/")
 ANNA = "anna@framtid.se"
 
 
@@ -152,6 +159,44 @@ def send_every_email(commit: Callable, index) -> dict[str, list]:
         "correction review",
         run=lambda: correction_round_open(
             minutes=second, deadline=timezone.now() + dt.timedelta(days=7), user=sender
+        ),
+    )
+
+    # Issue 20: the evaluation to those who attended; following a takeaway of the published minutes
+    # (the confirmation, a change of its status, and the organisers' reminder of a silent one); a
+    # question the panel did not reach, answered in writing to the one who asked.
+    outbox.step(
+        "evaluation",
+        run=lambda: evaluation_send(
+            user=sender, consultation=held, closes_at=timezone.now() + dt.timedelta(days=14)
+        ),
+    )
+    takeaway = Takeaway.objects.create(page=minutes, question_number=1, text="Fler mötesplatser för unga.")
+    outbox.step("follow confirm", run=lambda: follower_request(takeaway=takeaway, email=ANNA, language="sv"))
+    follower_confirm(token=CONFIRM_LINK.search(outbox.sent["follow confirm"][0].body).group(1))
+    outbox.step(
+        "takeaway changed",
+        run=lambda: follow_up_add(
+            minutes=minutes, date=timezone.localdate(), text="<p>Ett beslut.</p>", answers=[takeaway],
+            answers_status=TakeawayStatus.IN_PROGRESS, user=sender,
+        ),
+        split=lambda message: "takeaway changed" if message.to == [ANNA] else "follow-up",
+    )
+    silent = Takeaway.objects.create(page=minutes, question_number=1, text="Ett medskick utan svar.")
+    held.owner = organiser
+    held.save(update_fields=["owner"])
+    outbox.step(
+        "takeaway reminder",
+        run=lambda: takeaway_reminders_send(today=timezone.localdate() + dt.timedelta(weeks=13)),
+    )
+    assert silent.pk  # the reminder names it
+    question = PanelQuestion.objects.create(
+        consultation=held, text="Hur följs detta upp?", asked_by=member, status=QuestionStatus.FOLLOW_UP
+    )
+    outbox.step(
+        "panel answered",
+        run=lambda: panel_question_answer_publish(
+            question=question, answer="Departementet svarar.", date=timezone.localdate(), user=sender
         ),
     )
 

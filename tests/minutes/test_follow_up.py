@@ -158,9 +158,11 @@ def test_seed_demo_leaves_published_minutes_with_takeaways_and_a_follow_up(
     minutes = MinutesPage.objects.child_of(consultation).live().get()
     assert minutes.get_workflow().name == WORKFLOW_NAME
     assert minutes.takeaways.count() >= 3
-    follow_up = FollowUp.objects.get(page=minutes)
+    # The 2024 follow-up (demo/content/minutes_2024.py); the register's demo adds later ones.
+    follow_up = FollowUp.objects.filter(page=minutes).order_by("date", "pk").first()
     assert follow_up.date > consultation.date
-    assert follow_up.notified_at is not None, "told long ago: seeding emails no one"
+    told = not FollowUp.objects.filter(page=minutes, notified_at=None).exists()
+    assert told, "told long ago: seeding emails no one"
     answered = Takeaway.objects.get(page=minutes, text__contains="skolans lokaler")
     assert list(follow_up.answers.all()) == [answered]
     assert answered.status == TakeawayStatus.ANSWERED, "a takeaway with a follow-up is answered"

@@ -50,7 +50,7 @@ PAGE_TYPES: list[PageType] = [
     PageType("consultation_index", "consultation_index", "html", 15),
     PageType("consultation_index_filtered", "consultation_index", "html", 16, {"theme": THEME_SLUG}),
     PageType("consultation", "consultation", "html", 22),  # host and press contact: one each
-    PageType("minutes", "minutes", "html", 19),
+    PageType("minutes", "minutes", "html", 20),  # + the questions the panel did not reach
     PageType("annual_cycle", "annual_cycle_year", "html", 15),
     PageType("standard_page", "standard_page", "html", 9),
     PageType("search", "search", "html", 13, {"q": SEARCH_WORD}),  # one per page type, one for takeaways

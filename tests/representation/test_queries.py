@@ -52,9 +52,10 @@ def make_year(index, year: int, *, consultations: int, invitations_each: int) ->
 
 
 # Session, user, two permission lookups and the admin profile; then ours: the consultations and the
-# invitation rows; the page adds the admin's menus and breadcrumbs (five).
+# invitation rows; the page adds the admin's menus and breadcrumbs (five), and the year's evaluations
+# (evaluations.selectors.year_summary: one, and one more for the averages once any was sent).
 CSV_QUERIES = 7
-PAGE_QUERIES = 12
+PAGE_QUERIES = 13
 
 
 def test_the_year_page_takes_a_fixed_number_of_queries(index, organiser_client, django_assert_num_queries):

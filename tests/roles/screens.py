@@ -90,6 +90,9 @@ SCREENS: list[Screen] = [
     organisers("breakout group snippets", _url("wagtailsnippets_breakouts_breakoutgroup:list"), 302),
     organisers("a group's notes", _url("breakouts:group", lambda w: w.breakout_group.pk)),
     organisers("plenary wall", _url("breakouts:plenary", consultation)),
+    organisers("questions to the panel", _url("panel_questions_admin:index", consultation)),
+    organisers("prioritising", _url("priorities_admin:index", consultation)),
+    organisers("the phone page's vote", _url("priorities:vote", consultation)),
     # --- Afterwards: organisers -----------------------------------------------------------------------
     organisers("compile minutes", _url("minutes_admin:compile", lambda w: w.held_consultation.pk)),
     organisers("corrections", _url("corrections_admin:index", lambda w: w.draft_minutes.pk)),
@@ -101,6 +104,9 @@ SCREENS: list[Screen] = [
     organisers("representation of a consultation", _url("representation_admin:consultation", consultation)),
     organisers("representation CSV", _url("representation_admin:consultation_csv", consultation)),
     organisers("duplicate", _url("consultations_admin:duplicate", consultation)),
+    organisers("evaluation", _url("evaluations_admin:consultation", lambda w: w.held_consultation.pk)),
+    organisers("evaluations", _url("evaluations_admin:index")),
+    organisers("evaluations of a year", _url("evaluations_admin:year", year)),
 ]
 
 # The ⋯ menu of a consultation (page header and page listing), and of a minutes page: each item's link.
@@ -112,9 +118,12 @@ CONSULTATION_MENU: dict[str, str] = {
     "Compile minutes": "minutes_admin:compile",
     "Working group": "working_groups_admin:index",
     "Open input": "open_input_admin:index",
+    "Questions to the panel": "panel_questions_admin:index",
+    "Prioritising": "priorities_admin:index",
     "Representation": "representation_admin:consultation",
     "Registry and archive": "records_admin:consultation",
     "Duplicate as next consultation": "consultations_admin:duplicate",
+    "Evaluation": "evaluations_admin:consultation",
 }
 MINUTES_MENU: dict[str, str] = {"Corrections from attendees": "corrections_admin:index"}
 

@@ -59,7 +59,10 @@ def header_problems(url: str, response) -> list[str]:
 
 # Published pages, feeds, calendars and search: what public_cache/ shares (docs/public-cache.md).
 SHARED_PATTERNS = {"wagtail_serve", "search", "feeds:minutes", "cycle:calendar", "cycle:consultation_ics",
-                   "sitemap.xml", "robots_txt"}
+                   "sitemap.xml", "robots_txt",
+                   # The register of what happened next (outcomes/views.py): list, takeaway, feeds.
+                   "outcomes:index", "outcomes:takeaway", "outcomes:follow_sent", "outcomes:feed",
+                   "outcomes:theme_feed"}
 
 
 def cache_problems(role: str, row: Endpoint, response) -> list[str]:

@@ -1,0 +1,2 @@
+"""The anonymous evaluation every attendee gets after a consultation, and its results per consultation
+and per year."""

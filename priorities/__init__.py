@@ -1,0 +1,1 @@
+"""Prioritising the takeaways at the plenary: rounds, anonymous votes, live results on the wall."""
