@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from breakouts.permissions import can_run_plenary
@@ -24,7 +25,8 @@ from .selectors import my_questions, now_answering, queue_for, room_questions
 from .services import panel_question_ask, panel_question_support_toggle
 from .throttle import ask_allowed, support_allowed
 
-TOO_FAST = _("You have sent a lot in a short time. Wait a few minutes, then try again.")
+# Lazy: a module constant is read in the language of each request, not of the first import.
+TOO_FAST = gettext_lazy("You have sent a lot in a short time. Wait a few minutes, then try again.")
 
 
 def socket_path(consultation) -> str:

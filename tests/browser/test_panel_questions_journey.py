@@ -9,15 +9,13 @@ Daphne serves the pages and the socket (tests/browser/asgi_server.py): real view
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.db import connection
 from django.urls import reverse
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from invitations.models import Attendee, Invitation
 from panel_questions.models import PanelQuestion, QuestionStatus, QuestionSupport
-from tests.browser.a11y_fixtures import log_in
-from tests.browser.test_accessibility import AXE_OPTIONS, FAILING_IMPACTS
+from tests.browser.phones import LIVE_TIMEOUT, PHONE, fits_a_phone, in_language, open_tab, serious_axe
 from tests.factories import UserFactory
 
 pytest_plugins = ["tests.world", "tests.browser.a11y_fixtures", "tests.browser.asgi_server"]
@@ -27,35 +25,11 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
 ]
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 PHONES = 10
-LIVE_TIMEOUT = 10_000
 
 
-def open_tab(browser, server, contexts, user, language, **options):
-    locale = "sv-SE" if language == "sv" else "en-GB"
-    context = browser.new_context(base_url=server.url, locale=locale, **options)
-    contexts.append(context)
-    log_in(context, user, server.url)
-    tab = context.new_page()
-    tab.set_default_timeout(LIVE_TIMEOUT)
-    tab.add_init_script(Axe().axe_script)
-    return tab
 
 
-def in_language(path: str, language: str) -> str:
-    return path if language == "sv" else f"/en{path}"
-
-
-def serious_axe(tab) -> list[str]:
-    results = tab.evaluate("(options) => axe.run(document.querySelector('main'), options)", AXE_OPTIONS)
-    return [violation["id"] for violation in results["violations"] if violation["impact"] in FAILING_IMPACTS]
-
-
-def fits_a_phone(tab) -> bool:
-    return tab.evaluate(
-        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
-    )
 
 
 @pytest.fixture

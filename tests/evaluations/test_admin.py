@@ -96,8 +96,8 @@ def test_the_approver_gets_a_real_403_everywhere(held, approver, answered):
 def test_the_results_show_counts_bars_and_escaped_comments(held, organiser, answered):
     html = logged_in(organiser).get(screen(held.consultation)).content.decode()
 
-    assert "3 of 4 answered (75 %)" in html
-    assert re.search(r"Average 3[.,]7 of 5", html)  # (5 + 4 + 2) / 3, in the screen's number format
+    assert "3 av 4 har svarat (75 %)" in html  # the admin in Swedish, its default
+    assert re.search(r"Medelvärde 3[.,]7 av 5", html)  # (5 + 4 + 2) / 3, in the screen's number format
     assert html.count('class="evaluation-chart__bar') == 4 * 6  # a bar per answer of each question
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&lt;b&gt;fet&lt;/b&gt;" in html
     assert "<script>alert" not in html and "<b>fet</b>" not in html
@@ -111,7 +111,7 @@ def test_with_fewer_than_three_answers_nothing_is_shown_or_exported(held, organi
 
     html = client.get(screen(held.consultation)).content.decode()
     assert "Bara jag svarade" not in html
-    assert "2 answers so far" in html
+    assert "2 svar hittills" in html
     assert client.get(screen(held.consultation, "csv")).status_code == 404
 
 
@@ -121,7 +121,7 @@ def test_the_csv_is_safe_to_open_in_a_spreadsheet(held, organiser, answered):
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode()
     assert text.startswith("\ufeff")
-    assert "I could say what I came to say.;" in text
+    assert "Jag fick sagt det jag kom för att säga.;" in text
     assert "'=HYPERLINK" in text and ";=HYPERLINK" not in text
     assert len(text.strip().splitlines()) == 4  # header and three answers
 
@@ -137,7 +137,7 @@ def test_the_year_shows_every_evaluated_consultation_side_by_side(
 
     html = client.get(reverse("evaluations_admin:year", args=[held.consultation.date.year])).content.decode()
     assert "Sakråd om föreningslivets villkor" in html and "Sakråd om idrottens roll" in html
-    assert "too few answers" in html
+    assert "för få svar" in html
     assert "3 / 4" in html and "0 / 4" in html
 
     index_page = client.get(reverse("evaluations_admin:index")).content.decode()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
 
 from breakouts.models import BreakoutGroup
 from panel_questions.models import PanelQuestion, QuestionStatus, QuestionSupport
@@ -148,9 +149,11 @@ def test_no_name_is_shown_to_the_room(room):
 def test_the_group_page_and_my_page_lead_to_the_phone_page(room):
     group = BreakoutGroup.objects.get(consultation=room.consultation)
     client = logged_in(room.member)
-    assert phone_url(room.consultation) in client.get(f"/grupper/{group.pk}/").content.decode()
-    assert phone_url(room.consultation) in logged_in(room.asker).get("/mina-sidor/").content.decode()
-    assert phone_url(room.consultation) not in logged_in(room.outsider).get("/mina-sidor/").content.decode()
+    group_page = reverse("breakouts:group", args=[group.pk])
+    my_page = reverse("accounts:my_page")
+    assert phone_url(room.consultation) in client.get(group_page).content.decode()
+    assert phone_url(room.consultation) in logged_in(room.asker).get(my_page).content.decode()
+    assert phone_url(room.consultation) not in logged_in(room.outsider).get(my_page).content.decode()
 
 
 def test_the_phone_page_costs_the_same_queries_for_few_and_many_questions(

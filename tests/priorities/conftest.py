@@ -82,9 +82,9 @@ def day(index) -> Day:
 
 
 @pytest.fixture(autouse=True)
-def _default_language(settings):
-    """These tests read the interface's English msgids, as if English were the site's language (the
-    admin's too); tests/i18n checks the Swedish of every page, and the journeys in Chromium use both."""
-    settings.LANGUAGE_CODE = "en"
+def _default_language():
+    """These tests read the public pages in English (under /en/) and the admin in Swedish, its default.
+    Not by LANGUAGE_CODE: Django's URL resolver keeps the prefixes it first saw. tests/i18n checks
+    both languages of every page; the journeys use both."""
     with translation.override("en"):
         yield

@@ -210,7 +210,7 @@ def test_the_group_page_and_my_page_lead_to_the_vote(day):
 def test_the_admin_screen_lists_rounds_with_results_and_starts_and_closes(day):
     client = logged_in(day.organiser)
     index = reverse("priorities_admin:index", args=[day.consultation.pk])
-    assert "No round has been held" in client.get(index).content.decode()
+    assert "Ingen omgång har hållits" in client.get(index).content.decode()  # the admin in Swedish
     client.post(reverse("priorities_admin:start", args=[day.consultation.pk]), {"votes_per_person": "3"})
     round = PriorityRound.objects.get()
     post_ballot(logged_in(day.remote), round, [options(round)[1].pk])
