@@ -9,7 +9,7 @@ consultation is found from the minutes' tree path, in the same query, whatever t
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
@@ -19,9 +19,11 @@ from consultations.models import ConsultationPage
 from .models.takeaway import Takeaway
 
 
-def parent_path(path: str, depth: str):
-    """The tree path of the parent of the page whose `path` and `depth` are given (outer query)."""
-    return Substr(OuterRef(path), 1, (OuterRef(depth) - 1) * Page.steplen)
+def parent_path(path: str, depth: str, *, outer: bool = True):
+    """The tree path of the parent of the page whose `path` and `depth` are given (of the outer query;
+    `outer=False`: of the rows themselves)."""
+    ref = OuterRef if outer else F
+    return Substr(ref(path), 1, (ref(depth) - 1) * Page.steplen)
 
 
 def public_at(path: str):

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import DateField, F, Max, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import ExtractYear, Substr
-from wagtail.models import Page
+from django.db.models import F, Max, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models.functions import ExtractYear
 
 from consultations.models import ConsultationPage
+from minutes.carry_over import parent_path, with_consultation
 from minutes.models import FollowUp, MinutesPage, Takeaway
 from minutes.models.takeaway import UNANSWERED
 
@@ -25,11 +25,6 @@ def public_consultations() -> QuerySet:
     return ConsultationPage.objects.live().public()
 
 
-def _consultation_path():
-    # A minutes page's parent is its consultation: the path less its last step.
-    return Substr("page__path", 1, (F("page__depth") - 1) * Page.steplen)
-
-
 def listed_takeaways(*, theme=None, status: str | None = None, year: int | None = None) -> QuerySet:
     """Takeaways of live, public minutes under live, public consultations (of the theme and year),
     each with `consultation_path`: what the register lists, without the list's annotations."""
@@ -40,7 +35,7 @@ def listed_takeaways(*, theme=None, status: str | None = None, year: int | None 
         consultations = consultations.filter(date__year=year)
     rows = (
         Takeaway.objects.filter(page__in=public_minutes())
-        .annotate(consultation_path=_consultation_path())
+        .annotate(consultation_path=parent_path("page__path", "page__depth", outer=False))
         .filter(consultation_path__in=consultations.values("path"))
     )
     return rows.filter(status=status) if status else rows
@@ -49,10 +44,8 @@ def listed_takeaways(*, theme=None, status: str | None = None, year: int | None 
 def register_takeaways(*, theme=None, status: str | None = None, year: int | None = None) -> QuerySet:
     """The listed takeaways, newest consultation first, each with `consultation_path`,
     `consultation_date` and `last_response` (the latest follow-up's date)."""
-    dates = ConsultationPage.objects.filter(path=OuterRef("consultation_path")).values("date")[:1]
-    rows = listed_takeaways(theme=theme, status=status, year=year).annotate(
-        consultation_date=Subquery(dates, output_field=DateField()),
-        last_response=Max("follow_ups__date"),
+    rows = with_consultation(listed_takeaways(theme=theme, status=status, year=year)).annotate(
+        last_response=Max("follow_ups__date")
     )
     return rows.order_by("-consultation_date", "page__path", "sort_order", "pk")
 
@@ -83,10 +76,7 @@ def register_rows(takeaways) -> list[RegisterRow]:
     """The rows of one page of the list: three queries more (follow-ups, consultations, their themes)."""
     takeaways = list(takeaways)
     follow_ups = FollowUp.objects.order_by("-date", "-pk").only("pk", "date", "kind", "link", "page_id")
-    from_db = Takeaway.objects.filter(pk__in=[t.pk for t in takeaways]).prefetch_related(
-        Prefetch("follow_ups", queryset=follow_ups)
-    )
-    answered = {row.pk: list(row.follow_ups.all()) for row in from_db}
+    prefetch_related_objects(takeaways, Prefetch("follow_ups", queryset=follow_ups, to_attr="responses"))
     paths = {takeaway.consultation_path for takeaway in takeaways}
     consultations = {
         page.path: page for page in ConsultationPage.objects.filter(path__in=paths).prefetch_related("themes")
@@ -100,7 +90,7 @@ def register_rows(takeaways) -> list[RegisterRow]:
                 consultation=consultation,
                 minutes=takeaway.page,
                 unit=takeaway.responsible_unit or (consultation.unit if consultation else ""),
-                follow_ups=answered.get(takeaway.pk, []),
+                follow_ups=takeaway.responses,
             )
         )
     return rows
