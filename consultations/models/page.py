@@ -239,6 +239,7 @@ class ConsultationSpeaker(Orderable):
     panels = [FieldPanel("person"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
 
@@ -257,6 +258,9 @@ class DiscussionQuestion(Orderable):
     panels = [FieldPanel("number"), FieldPanel("text"), FieldPanel("sub_questions")]
 
     class Meta(Orderable.Meta):
+        # Questions made in code (demo, tests) have no sort order: their number decides, the same on
+        # every database (PostgreSQL returned ties in any order).
+        ordering = ["sort_order", "number", "pk"]
         verbose_name = _("discussion question")
         verbose_name_plural = _("discussion questions")
 

@@ -40,7 +40,7 @@ class FollowUp(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
-        ordering = ["sort_order", "date"]
+        ordering = ["sort_order", "date", "pk"]
 
     def __str__(self):
         return f"{self.date}"

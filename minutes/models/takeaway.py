@@ -58,6 +58,7 @@ class Takeaway(Orderable):
     panels = [FieldPanel("question_number"), FieldPanel("text")]
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("takeaway")
         verbose_name_plural = _("takeaways")
 

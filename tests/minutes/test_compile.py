@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from wagtail.models import PageLogEntry, WorkflowPage
 
 from breakouts.models import NoteTaking
+from consultations.models import DiscussionQuestion
 from minutes.log_actions import MINUTES_COMPILE
 from minutes.models import MinutesPage
 from minutes.reading import ordered_takeaways
@@ -136,6 +137,23 @@ def test_questions_with_sub_questions_and_takeaways_first(held, organiser):
     takeaways = [(t.question_number, t.text) for t in page.takeaways.order_by("sort_order", "pk")]
     assert takeaways == [(1, "Vätterns medskick"), (1, "Mälarens medskick"), (None, "Okänd fråga")]
     assert "medskick" not in body_json(page)
+
+
+def test_questions_made_without_a_sort_order_follow_their_numbers(held, organiser):
+    """Questions made in code (the demo, an import) carry no sort order; PostgreSQL returned such ties
+    in any order, so the minutes could list question 2 first. Stored here with 2 before 1."""
+    questions = list(held.consultation.questions.all())
+    DiscussionQuestion.objects.filter(pk__in=[q.pk for q in questions]).delete()
+    for question in sorted(questions, key=lambda q: -q.number):
+        question.pk, question.sort_order = None, None
+        question.save()
+    held.point(held.groups[0], "Om staten", question=2, takeaway=True)
+    held.point(held.groups[0], "Om unga", question=1, takeaway=True)
+
+    page = minutes_compile(consultation=held.consultation, user=organiser)
+
+    assert list(records(page)) == [1, 2]
+    assert [t.text for t in page.takeaways.all()] == ["Om unga", "Om staten"]
 
 
 def test_the_draft_shows_each_takeaway_under_its_question(held, organiser, client):
