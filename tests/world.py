@@ -84,13 +84,27 @@ class World:
             raise KeyError(f"unknown role {role!r}; roles are {ROLES}")
         return self.users[role]
 
+    # Each role's session, made with the world: the gates ask for a client per role per registry row
+    # (thousands), and a login each time was an eighth of their time. A test that logs out or changes
+    # the session does so in its own savepoint, so the next test finds the session as it was.
+    sessions: dict[Role, str] = field(default_factory=dict)
+
     def client_for(self, role: Role) -> Client:
         """A test client logged in as that role (anonymous: not logged in)."""
         client = Client()
         user = self.user(role)
-        if user is not None:
+        if user is None:
+            return client
+        if role not in self.sessions:
             client.force_login(user)
+            self.sessions[role] = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+        else:
+            client.cookies[django_settings.SESSION_COOKIE_NAME] = self.sessions[role]
         return client
+
+    def log_everyone_in(self) -> None:
+        for role in ROLES:
+            self.client_for(role)
 
 
 def _awaiting_approval(page: Page, user: User, approvers: Group) -> None:
@@ -101,6 +115,9 @@ def _awaiting_approval(page: Page, user: User, approvers: Group) -> None:
     workflow = Workflow.objects.create(name="Granskning")
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     workflow.start(page, user)
+
+
+EASY_READ = "<h2>Om sidan</h2><p>Här står det viktigaste. Meningarna är korta.</p>"
 
 
 def _user(email: str, **extra) -> User:
@@ -199,19 +216,24 @@ def build_world() -> World:
 
     index = _publish(home, ConsultationIndexPage(title="Sakråd", slug="sakrad"))
     today = timezone.localdate()
-    consultation = _publish(
-        index, _consultation("Unga och integration", "unga-och-integration", today - dt.timedelta(days=60))
+    # Each with an easy-to-read version (issue 21), at <url>lattlast/.
+    consultation = _consultation(
+        "Unga och integration", "unga-och-integration", today - dt.timedelta(days=60)
     )
+    consultation.easy_read_body = EASY_READ
+    consultation = _publish(index, consultation)
     minutes = _publish(
         consultation,
-        MinutesPage(title="Minnesanteckningar", slug="minnesanteckningar", summary="Sammanfattning."),
-    )
-    other = _publish(
-        index,
-        _with_a_question(
-            _consultation("Lokalt förebyggande arbete", "lokalt-arbete", today + dt.timedelta(days=30))
+        MinutesPage(
+            title="Minnesanteckningar", slug="minnesanteckningar", summary="Sammanfattning.",
+            easy_read_body=EASY_READ,
         ),
     )
+    other = _with_a_question(
+        _consultation("Lokalt förebyggande arbete", "lokalt-arbete", today + dt.timedelta(days=30))
+    )
+    other.easy_read_open_input = EASY_READ  # its open-input form's version
+    other = _publish(index, other)
 
     draft = _with_a_question(_consultation("Utkast till sakråd", "utkast", today + dt.timedelta(days=90)))
     draft.live = False
@@ -277,7 +299,7 @@ def build_world() -> World:
     group_member_add(group=breakout_group, person=users["group_member"])
     note_taking_open(consultation=consultation)
 
-    return World(
+    world = World(
         breakout_group=breakout_group,
         held_consultation=held,
         annual_cycle=annual_cycle,
@@ -299,6 +321,9 @@ def build_world() -> World:
         revoked_rsvp_token=revoked_rsvp_token,
         users=users,
     )
+    # Logged in with the world, outside any one test's savepoint (World.sessions).
+    world.log_everyone_in()
+    return world
 
 
 def _documents_on_disk(media_root) -> dict:

@@ -4,18 +4,13 @@ named, like the demo's 2024 one) counts the organisations its minutes list, not 
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from consultations.models import ConsultationPage
-from demo.content.sakrad_2024 import SAKRAD_2024
 from invitations.models import InvitationStatus
 from minutes.models import MinutesPage
 from organisations.choices import County, OrganisationKind
-from organisations.models import Organisation
 from representation.figures import Counts
 from representation.selectors import consultation_line, figures_for
 from tests.factories import ConsultationPageFactory, MinutesPageFactory, OrganisationFactory
@@ -61,24 +56,3 @@ def test_withdrawn_minutes_record_nothing(recorded):
     MinutesPage.objects.get(pk=minutes.pk).unpublish()
     # Nobody was named or checked in: without the minutes, nobody is known to have come.
     assert figures_for([consultation_line(consultation)]).total.attended == 0
-
-
-def test_the_demos_2024_consultation_counts_who_took_part(organiser_client):
-    """The 2024 minutes list the 28 organisations invited; two declined, and the minutes record the 26
-    that took part. Before, the overview said nobody attended ("Deltog 0") in every county."""
-    call_command("seed_demo", stdout=StringIO())
-    consultation = ConsultationPage.objects.get(title=SAKRAD_2024["title"])
-    minutes = MinutesPage.objects.child_of(consultation).live().get()
-    assert len(SAKRAD_2024["invited"]) == 28
-    took_part = minutes.participating_organisations.count()
-    assert took_part == 28 - len(SAKRAD_2024["declined"]) == 26
-    figures = figures_for([consultation_line(consultation)])
-    assert figures.total == Counts(invited=28, answered=28, attended=took_part)
-    # Only a county whose every invited organisation declined can read "never attended".
-    declined = Organisation.objects.filter(name__in=SAKRAD_2024["declined"])
-    assert {code for code, _ in figures.never_attended_counties} <= {org.county for org in declined}
-    assert figures.county_totals[County.AB].attended > 0
-    content = organiser_client.get(
-        reverse("representation_admin:consultation", args=[consultation.pk])
-    ).content.decode()
-    assert "28 / 28 / 26" in content
