@@ -5,6 +5,7 @@ source documents, never copied from them); the other modules turn that data into
 
 - `services.demo_seed()` runs everything in one transaction and is safe to run again;
 - `site_tree` the home page, the default Site (and its accessibility settings), published pages;
+- `translations` the front page and the about page in the national minority languages;
 - `directory` themes, organisations and people;
 - `events` consultations, conferences, their invitations and minutes;
 - `accounts` the demo users and their Wagtail groups;

@@ -63,6 +63,8 @@ def build_consultation(data: dict, *, people, themes, today) -> ConsultationPage
         press_contact=people.get(data.get("press_contact", "")),
         online_link=data.get("online_link", ""),
         recordings=data.get("recordings", []),
+        easy_read_body=data.get("easy_read_body", ""),
+        easy_read_open_input=data.get("easy_read_open_input", ""),
         agenda=[
             agenda_item(time, item, [people[name] for name in names], description)
             for time, item, names, description in data["agenda"]
@@ -121,7 +123,11 @@ def ensure_minutes(consultation, data: dict, tally) -> MinutesPage:
         tally.record("minutes", created=False)
         return existing.specific
     fields = {key: data[key] for key in ("slug", "title", "summary", "body", "held_on", "organiser")}
-    page = MinutesPage(**fields, first_published_at=local(data["first_published_at"]))
+    page = MinutesPage(
+        **fields,
+        easy_read_body=data.get("easy_read_body", ""),
+        first_published_at=local(data["first_published_at"]),
+    )
     page.takeaways = [
         Takeaway(question_number=number, text=text, sort_order=position)
         for position, (number, text) in enumerate(data["takeaways"])

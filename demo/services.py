@@ -22,10 +22,12 @@ from . import (
     panel_questions,
     priorities,
     site_tree,
+    translations,
 )
 from .content import (
     accessibility,
     kartlyftet_2025,
+    languages,
     minutes_2024,
     organisations,
     people,
@@ -88,7 +90,9 @@ def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
 
 def _site(today: dt.date, tally):
     home = site_tree.ensure_home(site.HOME, tally)
-    site_tree.publish_child(home, site.ABOUT["slug"], lambda: StandardPage(**site.ABOUT), tally)
+    about = site_tree.publish_child(home, site.ABOUT["slug"], lambda: StandardPage(**site.ABOUT), tally)
+    # What a sakråd is and how to take part, in the national minority languages (docs/languages.md).
+    translations.translations_ensure(home=home, about=about, translations=languages.TRANSLATIONS, tally=tally)
     site_tree.publish_child(
         home, site.ANNUAL_CYCLE["slug"], lambda: AnnualCyclePage(**site.ANNUAL_CYCLE), tally
     )

@@ -25,8 +25,31 @@ def agenda_item(time: dt.time, item: str, speakers=(), description: str = "") ->
     return {"type": "item", "value": value}
 
 
-def recording(title: str, url: str, description: str = "") -> dict:
-    return {"type": "recording", "value": {"title": title, "url": url, "description": description}}
+def recording(
+    title: str,
+    url: str,
+    description: str = "",
+    *,
+    transcript: str = "",
+    captioned: bool = False,
+    kind="recording",
+) -> dict:
+    """A recording: it needs captions (at its host) or a transcript to be published."""
+    value = {
+        "title": title,
+        "url": url,
+        "description": description,
+        "transcript": transcript,
+        "captions_at_host": captioned,
+    }
+    return {"type": kind, "value": value}
+
+
+def sign_language_video(title: str, url: str, description: str = "", **access) -> dict:
+    """A video in Swedish sign language (svenskt teckenspråk), with captions or a transcript too."""
+    video = recording(title, url, description, kind="sign_language_video", **access)
+    video["value"]["language"] = "swl"
+    return video
 
 
 def sub_questions(texts) -> list[dict]:

@@ -16,10 +16,17 @@ class InvitationStatus(models.TextChoices):
 
 
 class AccessNeed(models.TextChoices):
-    INTERPRETER = "interpreter", _("Interpreter")
+    """What a person needs arranged to take part, never why (docs/privacy.md, special categories).
+    A stored value keeps its word while its need is the same; migration 0007 renamed "wheelchair"."""
+
+    SPEECH_TO_TEXT = "speech_to_text", _("Speech-to-text interpreting (live captions)")
+    SIGN_LANGUAGE = "sign_language", _("Sign-language interpreting")
+    # Offered next to sign language since the start, so it always meant another spoken language.
+    INTERPRETER = "interpreter", _("Interpreting to and from another spoken language")
+    EASY_TO_READ = "easy_to_read", _("Easy-to-read material")
+    MATERIAL_AHEAD = "material_ahead", _("The material sent ahead of time")
     HEARING_LOOP = "hearing_loop", _("Hearing loop")
-    WHEELCHAIR = "wheelchair", _("Wheelchair access")
-    SIGN_LANGUAGE = "sign_language", _("Sign language")
+    STEP_FREE = "step_free", _("Step-free access, for example for a wheelchair")
     OTHER = "other", _("Other (describe below)")
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext_lazy
 
 from .choices import AccessNeed
 from .services import AttendeeData
+from .services.attendees import NEEDS_TEXT_MAX
 
 
 class NonceForm(forms.Form):
@@ -24,19 +25,37 @@ class AttendeeForm(forms.Form):
         required=False,
         error_messages={"invalid": _("Enter a valid email address, like name@example.org.")},
     )
+    # Asked as what to arrange, never why (docs/privacy.md: special categories are optional and minimal).
     access_needs = forms.MultipleChoiceField(
-        label=_("Access needs"),
+        label=_("What the person needs to take part"),
+        help_text=_(
+            "Optional. Tick what we should arrange; there is no need to say why. Only the organisers "
+            "see it, and it is erased after the consultation."
+        ),
         choices=AccessNeed.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    access_needs_other = forms.CharField(label=_("Other access needs"), max_length=500, required=False)
+    access_needs_other = forms.CharField(
+        label=_("Anything else the person needs"),
+        max_length=NEEDS_TEXT_MAX,
+        required=False,
+        help_text=_("Optional. For example a seat near the exit, or breaks at set times."),
+    )
     dietary_needs = forms.CharField(
         label=_("Dietary needs"),
-        max_length=500,
+        max_length=NEEDS_TEXT_MAX,
         required=False,
         help_text=_("For example vegetarian, or allergies."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.initial.get("email_from_invitation"):
+            # WCAG 2.2, 3.3.7: the address the invitation went to is given, not asked again; and said so.
+            self.fields["email"].help_text = _(
+                "Filled in with the address the invitation was sent to. Change it if someone else is coming."
+            )
 
     def clean(self):
         data = super().clean()

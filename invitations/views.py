@@ -132,7 +132,9 @@ class RsvpView(View):
 
     @staticmethod
     def initial_attendees(invitation) -> list[dict]:
-        return [
+        """The form as last answered, so that changing an answer asks nothing again (WCAG 2.2, 3.3.7);
+        before anyone is named, the first row holds the address the invitation was sent to."""
+        rows = [
             {
                 "name": a.name,
                 "email": a.email,
@@ -142,6 +144,10 @@ class RsvpView(View):
             }
             for a in attendees_of(invitation=invitation)
         ]
+        addresses = invitation.organisation.contact_email_list
+        if rows or not addresses:
+            return rows
+        return [{"email": addresses[0], "email_from_invitation": True}]
 
     def page(
         self, request, *, invitation, formset=None, decline_form=None, status=200, answer="", answer_errors=()

@@ -23,27 +23,31 @@ from sakrad.links import absolute_url
 from .reading import minutes_page_details
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
+# PDF/UA-1 (ISO 14289-1): WeasyPrint tags the structure (headings, lists, tables, reading order), sets
+# /MarkInfo, /Lang from <html lang>, DisplayDocTitle for <title>, and the pdfuaid part in its XMP.
+# WeasyPrint has no PDF/A that is also PDF/UA in one variant: the archive's copy is PDF/A-2a (records/pdf.py).
+PDF_VARIANT = "pdf/ua-1"
 
 
 def cache_key(html: str, base_url: str) -> str:
     # The language is in the HTML (<html lang>, the translated headings), so each has its own entry.
+    # The variant too: an untagged PDF cached before a change of variant is never served after it.
     digest = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
-    return f"minutes-pdf:{digest}"
+    return f"minutes-pdf:{PDF_VARIANT}:{digest}"
 
 
 def is_public(page) -> bool:
     return page.live and not page.get_view_restrictions().exists()
 
 
-def render_pdf(html: str, base_url: str, *, pdf_variant: str | None = None) -> bytes:
-    """HTML to PDF. Nothing is fetched: the template carries its own styles, and remote or local
-    files (images, stylesheets, file:// URLs) are refused. `pdf_variant` such as "pdf/a-2b" for the
-    registry's archive (records/pdf.py)."""
+def render_pdf(html: str, base_url: str, *, pdf_variant: str = PDF_VARIANT) -> bytes:
+    """HTML to a tagged PDF. Nothing is fetched: the template carries its own styles, and remote or
+    local files (images, stylesheets, file:// URLs) are refused. `pdf_variant` such as "pdf/a-2a" for
+    the registry's archive (records/pdf.py); every variant used here is a tagged one."""
     # Not at the top: WeasyPrint takes seconds to import (Pango, fonts); only a process making a PDF pays.
-    from weasyprint import HTML, URLFetcher
+    from .pdf_tags import tagged_pdf
 
-    fetcher = URLFetcher(allowed_protocols=["data"])
-    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(pdf_variant=pdf_variant)
+    return tagged_pdf(html=html, base_url=base_url, pdf_variant=pdf_variant)
 
 
 def minutes_pdf(page, request) -> bytes:

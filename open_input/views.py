@@ -6,15 +6,25 @@ not the answer), and calls the service. Nothing about the sender is stored."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
+
+from public_cache.views import public_cache
+from sakrad.easy_read import easy_read_render
 
 from .forms import OpenInputForm
 from .models import ANSWER_MAX_LENGTH
 from .selectors import open_input_state, public_open_input, published_questions
 from .services import input_answers_submit
 from .throttle import submission_allowed
+
+
+def _easy_read_url(consultation) -> str:
+    if not consultation.has_easy_read_open_input:
+        return ""
+    return reverse("open_input:easy_read", args=[consultation.pk])
 
 
 def _page(request, state, form=None, *, status=200):
@@ -28,6 +38,7 @@ def _page(request, state, form=None, *, status=200):
             "form": form,
             "is_open": state.is_open,
             "answer_max_length": ANSWER_MAX_LENGTH,
+            "easy_read_url": _easy_read_url(state.period.consultation),
         },
         status=status,
     )
@@ -63,3 +74,13 @@ def open_input_form(request, consultation_id: int):
 def open_input_thanks(request, consultation_id: int):
     period = public_open_input(consultation_id=consultation_id)
     return render(request, "open_input/thanks.html", {"consultation": period.consultation, "period": period})
+
+
+@public_cache
+def open_input_easy_read(request, consultation_id: int):
+    """The form's easy-to-read version, written on the consultation page (a 404 while there is none)."""
+    consultation = public_open_input(consultation_id=consultation_id).consultation
+    if not consultation.has_easy_read_open_input:
+        raise Http404
+    form_url = reverse("open_input:form", args=[consultation.pk])
+    return easy_read_render(request, consultation.easy_read_open_input_version(form_url=form_url))

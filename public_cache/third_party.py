@@ -30,6 +30,8 @@ LEAVING_ALONE = (
     # Staff permissions and API tokens: who may edit, never what a visitor sees.
     "auth.Permission", "auth.Group", "wagtailcore.GroupPagePermission",
     "wagtailcore.GroupCollectionPermission", "wagtailcore.GroupSitePermission", "wagtailcore.APIToken",
+    # Holds no rows: only the permission to translate pages (docs/languages.md).
+    "simple_translation.SimpleTranslation",
     # Logging in: sessions, e-mail addresses and their confirmations, second factors, admin
     # preferences, Django admin's log. Busy on the day, and personal.
     "sessions.Session", "account.EmailAddress", "account.EmailConfirmation", "mfa.Authenticator",

@@ -1,5 +1,6 @@
 """The published minutes as PDF/A for the registry: the minutes' own PDF template and renderer, in the
-site's language, with an archival PDF variant (fonts embedded, XMP metadata with the pdfaid part)."""
+site's language, with an archival PDF variant (fonts embedded, XMP metadata with the pdfaid part) that
+is tagged like the public PDF (minutes/pdf.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from django.template.loader import render_to_string
 from minutes.pdf import render_pdf
 from sakrad.links import absolute_url
 
-# PDF/A-2b: the archival PDF (ISO 19005-2) at its basic level, which needs nothing the template lacks.
-PDF_VARIANT = "pdf/a-2b"
+# PDF/A-2a: the archival PDF (ISO 19005-2) at its accessible level "a": level "b" plus a structure tree
+# (headings, lists, tables in reading order), /Lang and Unicode text, which the template gives. Part 2
+# as before (part 3 only adds attachments of any kind, which an archive copy must not carry). WeasyPrint
+# writes one identifier per file, so this copy claims PDF/A, not PDF/UA, though it is tagged the same way.
+PDF_VARIANT = "pdf/a-2a"
 
 
 def minutes_pdfa(page, *, details: dict) -> bytes:

@@ -14,6 +14,10 @@ class OpenPagesAPIViewSet(PagesAPIViewSet):
     # JSON only: DRF's browsable HTML pages would need scripts our content security policy refuses.
     renderer_classes = [JSONRenderer]
 
+    def get_queryset(self):
+        # Each listed page names its locale (Wagtail's API, with pages translatable): in one query.
+        return super().get_queryset().select_related("locale")
+
     def get_object(self):
         page = super().get_object()
         # A page type whose detail lists rows of rows reads them in bulk (MinutesPage.with_api_relations).

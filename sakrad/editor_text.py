@@ -11,8 +11,9 @@ from sakrad.sanitiser import html_sanitise
 def content_language() -> str:
     """The language of editor-written text when the interface is in another one, else "".
 
-    Pages are not translated (WAGTAIL_I18N_ENABLED is off), so their text stays in the site's
-    default language under /en/ too (WCAG 3.1.2, language of parts).
+    English is no content language, so the Swedish pages' text stays Swedish under /en/ (WCAG 3.1.2,
+    language of parts). A page translated into a minority language is shown in the Swedish interface
+    (sakrad/content_language.py): its text is in the document's language and needs no attribute.
     """
     default = settings.LANGUAGE_CODE.split("-")[0]
     if (get_language() or default).split("-")[0] == default:

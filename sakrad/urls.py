@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemap import TranslatedSitemap
 from minutes.feeds import MinutesFeed
 from public_cache.views import public_cache
 from site_search.views import search
@@ -40,7 +41,7 @@ urlpatterns = [
     path("admin/login/", login_or_refuse),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", public_cache(sitemap), name="sitemap"),
+    path("sitemap.xml", public_cache(sitemap), {"sitemaps": {"wagtail": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),  # where crawlers may go (sakrad/robots.py)
     path("api/v2/", api_router.urls),  # open data: live, public pages only (sakrad/api.py)
 ]

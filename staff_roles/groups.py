@@ -92,6 +92,9 @@ ORGANISER = StaffRole(
         # (evaluations.permissions).
         "evaluations.add_evaluation",
         "evaluations.view_evaluationanswer",
+        # "Translate" on a page: a draft copy in a minority language, then edited and published like any
+        # page (docs/languages.md). It adds pages, so editors, who add none, edit and publish the copies.
+        "simple_translation.submit_translation",
     ),
     # Create consultations and pages under them, and publish them (minutes only through approval).
     page_permissions=("add_page", "change_page", "publish_page"),

@@ -89,14 +89,23 @@ def _permission(apps, name: str):
     found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
     if found is not None:
         return found
-    # Every codename we grant is "<action>_<model name>", as Django and Wagtail name them.
-    action, model_name = codename.split("_", 1)
     try:
-        model = apps.get_model(app_label, model_name)
+        model, label = _declared(apps, app_label, codename)
     except LookupError:  # a migration's registry before the model's own migration: see `_group_set`
         return None
-    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
-    verbose_name = model._meta.verbose_name_raw
-    return Permission.objects.create(
-        content_type=content_type, codename=codename, name=f"Can {action} {verbose_name}"
+    content_type, _created = ContentType.objects.get_or_create(
+        app_label=app_label, model=model._meta.model_name
     )
+    return Permission.objects.create(content_type=content_type, codename=codename, name=label)
+
+
+def _declared(apps, app_label: str, codename: str):
+    """The model a permission belongs to, and its name: one in a model's Meta.permissions (Wagtail's
+    "simple_translation.submit_translation"), else Django's "<action>_<model name>"."""
+    for model in apps.get_app_config(app_label).get_models():
+        for declared, label in model._meta.permissions:
+            if declared == codename:
+                return model, label
+    action, model_name = codename.split("_", 1)
+    model = apps.get_model(app_label, model_name)
+    return model, f"Can {action} {model._meta.verbose_name_raw}"

@@ -252,8 +252,25 @@ def agenda_item(time: dt.time, item: str, speakers=(), description: str = "") ->
     }
 
 
-def recording(title: str, url: str, description: str = "") -> dict:
-    return {"type": "recording", "value": {"title": title, "url": url, "description": description}}
+def recording(
+    title: str,
+    url: str,
+    description: str = "",
+    *,
+    transcript: str = "<p>Utskrift av inspelningen.</p>",
+    captions_at_host: bool = False,
+    kind: str = "recording",
+) -> dict:
+    """A recording as stored: with a transcript unless told otherwise, as one cannot be published
+    without captions or a transcript (consultations/blocks.py)."""
+    value = {
+        "title": title,
+        "url": url,
+        "description": description,
+        "transcript": transcript,
+        "captions_at_host": captions_at_host,
+    }
+    return {"type": kind, "value": value}
 
 
 def paragraph(html: str) -> dict:

@@ -14,9 +14,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from public_cache.declarations import affects_public_pages
+from sakrad.easy_read import EasyReadMixin, EasyReadVersion, easy_read_field, has_text
 
 from ..admin_forms import ConsultationPageForm
-from ..blocks import AgendaItemBlock, BodyBlock, RecordingBlock
+from ..blocks import AgendaItemBlock, BodyBlock, RecordingBlock, SignLanguageVideoBlock
 from ..extensions import page_context, published_minutes_pages
 from ..selectors import consultation_page_details
 from ..status import ConsultationStatus, status_for
@@ -29,6 +30,10 @@ class EventKind(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
 
 
+EASY_READ_OPEN_INPUT_PREVIEW = "easy_read_open_input"
+OPEN_INPUT_SECTION = _("Open input")
+
+
 class EventFormat(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     HYBRID = "hybrid", _("Hybrid")
@@ -36,7 +41,7 @@ class EventFormat(models.TextChoices):
 
 
 @affects_public_pages
-class ConsultationPage(Page):
+class ConsultationPage(EasyReadMixin, Page):
     """One consultation or one larger event such as a national conference: the same page type."""
 
     kind = models.CharField(
@@ -66,11 +71,14 @@ class ConsultationPage(Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     agenda = StreamField([("item", AgendaItemBlock())], verbose_name=_("agenda"), blank=True)
     recordings = StreamField(
-        [("recording", RecordingBlock())],
+        [("recording", RecordingBlock()), ("sign_language_video", SignLanguageVideoBlock())],
         verbose_name=_("recordings"),
         blank=True,
-        help_text=_("Recorded parts, linked after the event."),
+        help_text=_("Recorded parts, linked after the event, and videos in sign language."),
     )
+    # The open-input form (open_input/) has no page of its own: its easy-to-read version is kept here,
+    # so it is reviewed and published with the consultation.
+    easy_read_open_input = easy_read_field(_("easy-to-read version of the open-input form"))
     press_contact = models.ForeignKey(
         "organisations.Person",
         verbose_name=_("press contact"),
@@ -104,7 +112,10 @@ class ConsultationPage(Page):
         index.SearchField("ministry"),
         index.FilterField("date"),
         index.RelatedFields("themes", [index.SearchField("name")]),
+        *EasyReadMixin.easy_read_search_fields,
+        index.SearchField("easy_read_open_input"),
     ]
+    easy_read_panels = [*EasyReadMixin.easy_read_panels, FieldPanel("easy_read_open_input")]
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -183,6 +194,27 @@ class ConsultationPage(Page):
         errors.update(self._stream_errors())
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def preview_modes(self):
+        return [*super().preview_modes, (EASY_READ_OPEN_INPUT_PREVIEW, _("Easy-to-read Swedish: open input"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == EASY_READ_OPEN_INPUT_PREVIEW:
+            return self.easy_read_response(request, self.easy_read_open_input_version())
+        return super().serve_preview(request, mode_name)
+
+    @property
+    def has_easy_read_open_input(self) -> bool:
+        return has_text(self.easy_read_open_input)
+
+    def easy_read_open_input_version(self, *, form_url: str = "") -> EasyReadVersion:
+        return EasyReadVersion(
+            title=self.title,
+            body=self.easy_read_open_input,
+            original_url=form_url,
+            section=OPEN_INPUT_SECTION,
+        )
 
     @property
     def starts_at(self) -> dt.datetime:

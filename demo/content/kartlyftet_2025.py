@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ..streams import heading, paragraph, recording
+from ..streams import heading, paragraph, recording, sign_language_video
 from .organisations import MUNICIPALITIES
 from .people import MINISTRY
 
@@ -85,11 +85,26 @@ KARTLYFTET_2025 = {
             "Öppningen och samordnarens lägesbild",
             "https://example.org/inspelningar/kartlyftet-2025/oppning",
             "Ministerns inledning följd av den nationella samordnarens föreläsning.",
+            captioned=True,
         ),
         recording(
             "Kommunerna berättar: Sollentuna och Borås",
             "https://example.org/inspelningar/kartlyftet-2025/kommunerna",
             "Eftermiddagens pass om hur två kommuner har lagt upp sitt arbete.",
+            transcript=(
+                "<p><b>Moderator:</b> Välkomna tillbaka efter pausen. Nu ska vi höra hur två kommuner "
+                "arbetar, först Sollentuna och sedan Borås.</p>"
+                "<p><b>Sollentuna:</b> Vi började med att samla skolan, socialtjänsten och "
+                "bostadsbolaget runt samma bord. Det tog tid, men nu har vi en gemensam plan.</p>"
+                "<p><b>Borås:</b> Hos oss har samordningen legat i ett projekt. Det vi lärt oss är att "
+                "det behöver bli ordinarie verksamhet för att hålla över tid.</p>"
+            ),
+        ),
+        sign_language_video(
+            "Om konferensen på svenskt teckenspråk",
+            "https://example.org/inspelningar/kartlyftet-2025/teckensprak",
+            "Vad konferensen handlade om och var inspelningarna finns.",
+            captioned=True,
         ),
     ],
     "questions": [],

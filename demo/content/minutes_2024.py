@@ -113,6 +113,30 @@ MINUTES_2024 = {
     "follow_ups": FOLLOW_UPS,
     # Where the ministry stands on the takeaways no follow-up has answered yet (index -> status).
     "statuses": {0: "in_progress"},
+    # Lättläst, written for the demo from the minutes' facts: what was said, never who said it.
+    "easy_read_body": (
+        "<h2>Det här sa föreningarna</h2>"
+        "<p>Ungefär 30 föreningar var med på mötet.</p>"
+        "<p>De pratade i små grupper.</p>"
+        "<p>Här är det viktigaste de sa.</p>"
+        "<h2>Unga behöver kunna lita på samhället</h2>"
+        "<ul>"
+        "<li>Det tar lång tid att bygga förtroende.</li>"
+        "<li>Föreningar behöver pengar i flera år, inte bara en kort tid.</li>"
+        "<li>Kommunen och polisen behöver finnas nära de unga.</li>"
+        "<li>Unga vill vara med och bestämma.</li>"
+        "</ul>"
+        "<h2>Unga behöver jobb</h2>"
+        "<ul>"
+        "<li>Ett första sommarjobb kan betyda mycket.</li>"
+        "<li>Företag i området kan ge unga jobb och praktik.</li>"
+        "<li>Unga behöver hjälp att skriva ett cv.</li>"
+        "<li>Föreningar vill låna skolans lokaler på kvällen.</li>"
+        "</ul>"
+        "<h2>Vad händer nu?</h2>"
+        "<p>Regeringen läser vad föreningarna sa.</p>"
+        "<p>På sidan Vad hände sedan kan du läsa vad regeringen har gjort.</p>"
+    ),
     "summary": (
         "Ett trettiotal organisationer samtalade om hur förtroende kan byggas hos unga i "
         "områden med stort utanförskap och om vägar till arbete. Långsiktighet, närvaro och "

@@ -108,6 +108,23 @@ SAKRAD_2024 = {
             ],
         ),
     ],
+    # Lättläst, written for the demo from the facts above: short sentences, everyday words.
+    "easy_read_body": (
+        "<h2>Ett möte om unga</h2>"
+        "<p>Regeringen vill prata med föreningar om unga.</p>"
+        "<p>Mötet heter sakråd.</p>"
+        "<p>Mötet var den 4 juni 2024 i Stockholm.</p>"
+        "<h2>Vad pratade vi om?</h2>"
+        "<p>Vi pratade om två saker:</p>"
+        "<ul>"
+        "<li>Hur unga kan lita mer på samhället.</li>"
+        "<li>Hur unga kan få ett jobb.</li>"
+        "</ul>"
+        "<h2>Vilka var med?</h2>"
+        "<p>Föreningar som arbetar med unga var med.</p>"
+        "<p>Några föreningar hjälpte till att skriva frågorna före mötet.</p>"
+        "<p>En statssekreterare ledde mötet.</p>"
+    ),
     "invited": [row[0] for row in CIVIL_SOCIETY],
     "status": "accepted",
     "declined": ["Stiftelsen Öppna Planer", "Fritidsgårdarnas samverkansråd i Norrbotten"],

@@ -32,6 +32,25 @@ TODAY = {
     "seats_per_organisation": 2,
     "opens": ("date", -35),
     "deadline": ("date", -10),
+    # Lättläst of the open-input form (open input is open on this consultation, demo/co_creation.py).
+    "easy_read_open_input": (
+        "<h2>Säg vad du tycker</h2>"
+        "<p>Regeringen vill veta hur skolor, kommuner och föreningar kan hjälpa barn och unga.</p>"
+        "<p>Du kan svara på frågorna på den här sidan.</p>"
+        "<h2>Så gör du</h2>"
+        "<ol>"
+        "<li>Läs frågorna.</li>"
+        "<li>Skriv ditt svar i rutan.</li>"
+        "<li>Du behöver inte svara på alla frågor.</li>"
+        "<li>Tryck på knappen Skicka dina svar.</li>"
+        "</ol>"
+        "<h2>Bra att veta</h2>"
+        "<ul>"
+        "<li>Du behöver inget konto.</li>"
+        "<li>Skriv inte ditt namn.</li>"
+        "<li>Någon läser ditt svar innan det används.</li>"
+        "</ul>"
+    ),
     "introduction": (
         "Vilka samarbeten mellan föreningar, skolor och kommuner fungerar, och vad skulle behövas "
         "för att fler kommuner ska kunna göra likadant? Under dagen samlar vi exempel från "

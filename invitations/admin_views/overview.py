@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
 from ..models import HeldAttendee, Invitation, InvitationStatus
-from ..permissions import rsvp_closes_at
+from ..permissions import can_view_attendee_needs, rsvp_closes_at
 from ..selectors import held_attendee_list, invitation_list, invitation_summary, send_batches
 from ..services import held_attendee_resolve, invitation_send_start, invitation_token_revoke
+from .access_needs import access_needs_to_book
 from .base import ConsultationAdminMixin, ServiceActionMixin, posted_pk
 
 # The overview's counts, each the sum of those after it that it names (see status_counts): invited =
@@ -46,8 +47,15 @@ class InvitationIndexView(ConsultationAdminMixin, TemplateView):
             closes_at=closes_at,
             rsvp_open=timezone.now() < closes_at,
             statuses=InvitationStatus,
+            access_needs=self.access_needs(),
             **kwargs,
         )
+
+    def access_needs(self):
+        # Needs can reveal health: the box follows the attendee lists' rule for showing them.
+        if not can_view_attendee_needs(user=self.request.user, consultation=self.consultation):
+            return None
+        return access_needs_to_book(consultation=self.consultation)
 
 
 class TokenRevokeView(ServiceActionMixin, View):

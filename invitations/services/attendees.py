@@ -1,5 +1,6 @@
 """The rules for an organisation's list of named people, and storing it."""
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,6 +11,16 @@ from django.utils.translation import ngettext
 
 from ..choices import AccessNeed
 from ..models import Attendee, Invitation
+
+# What the free-text needs may hold: the model's column, checked here too for callers other than the form.
+NEEDS_TEXT_MAX = 500
+
+
+def plain_line(text: str) -> str:
+    """One line of plain text: control characters (a bell, an escape, a NUL, line breaks) become spaces,
+    so what is stored shows the same in a page, a CSV cell or a terminal. Markup stays text: every
+    page escapes it."""
+    return " ".join("".join(" " if unicodedata.category(char) == "Cc" else char for char in text).split())
 
 
 @dataclass(frozen=True)
@@ -23,11 +34,11 @@ class AttendeeData:
     def normalised(self) -> "AttendeeData":
         needs = tuple(sorted({need for need in self.access_needs if need in AccessNeed.values}))
         return AttendeeData(
-            name=" ".join(self.name.split()),
+            name=plain_line(self.name),
             email=self.email.strip().lower(),
             access_needs=needs,
-            access_needs_other=self.access_needs_other.strip(),
-            dietary_needs=self.dietary_needs.strip(),
+            access_needs_other=plain_line(self.access_needs_other),
+            dietary_needs=plain_line(self.dietary_needs),
         )
 
 
@@ -59,6 +70,11 @@ def attendees_validate(*, invitation: Invitation, attendees: Sequence[AttendeeDa
         except ValidationError:
             errors.append(_("Enter a valid email address for %(name)s.") % {"name": person.name})
             continue
+        if max(len(person.access_needs_other), len(person.dietary_needs)) > NEEDS_TEXT_MAX:
+            errors.append(
+                _("Describe the needs of %(name)s in at most %(max)d characters.")
+                % {"name": person.name, "max": NEEDS_TEXT_MAX}
+            )
         if person.email in seen:
             errors.append(
                 _("%(email)s is named twice: each person can be named once.") % {"email": person.email}

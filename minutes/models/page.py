@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from public_cache.declarations import affects_public_pages
+from sakrad.easy_read import EasyReadMixin
 from sakrad.page_forms import AsciiSlugPageForm
 
 from ..api import FollowUpsField
@@ -60,7 +61,7 @@ MinutesPageManager = PageManager.from_queryset(MinutesPageQuerySet)
 
 
 @affects_public_pages
-class MinutesPage(RoutablePageMixin, Page):
+class MinutesPage(EasyReadMixin, Page):
     """The published record of one consultation; statements are never attributed to people or to
     named organisations."""
 
@@ -118,6 +119,7 @@ class MinutesPage(RoutablePageMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("takeaways", [index.SearchField("text")]),
         index.FilterField("held_on"),
+        *EasyReadMixin.easy_read_search_fields,
     ]
 
     class Meta:

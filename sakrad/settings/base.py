@@ -3,10 +3,12 @@
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
+from django.conf import global_settings
+from django.conf.locale import LANG_INFO
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from sakrad import links
+from sakrad import languages, links
 
 from .env import (
     cache_config,
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "home",
     "demo",  # the seed_demo command
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",  # "Translate" in the page admin (docs/languages.md)
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
@@ -95,6 +98,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A page in a minority language (/fi/…) is found in its language, then shown in the Swedish interface.
+    "sakrad.content_language.ContentLanguageMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -175,6 +180,12 @@ ACCOUNT_RATE_LIMITS = {
     "request_login_code": "20/m/ip,3/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Code fields with the number pad and code autofill (WCAG 3.3.8, accounts/forms.py).
+MFA_FORMS = {
+    "authenticate": "accounts.forms.NumericAuthenticateForm",
+    "reauthenticate": "accounts.forms.NumericReauthenticateForm",
+    "activate_totp": "accounts.forms.NumericActivateTOTPForm",
+}
 # Production turns this on: staff rights only with a second factor (sakrad/roles.py), and every page
 # sends staff without one to set it up (sakrad.middleware.StaffSecondFactorMiddleware). Demo accounts
 # (DEBUG) skip it.
@@ -213,9 +224,20 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_CODE = languages.DEFAULT
+# The interface's two languages, then the national minority languages pages may be translated into
+# (sakrad/languages.py, docs/languages.md): i18n_patterns routes /fi/, /fit/, /se/, /rom/ and /yi/
+# to those translations, whose interface stays Swedish.
+LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))] + [
+    (code, _(name)) for code, (name, _local, _bidi) in languages.MINORITY.items()
+]
+LANGUAGES_BIDI = global_settings.LANGUAGES_BIDI + [
+    code for code, (_name, _local, bidi) in languages.MINORITY.items() if bidi
+]
+languages.lang_info_extended(LANG_INFO)
+# Our catalogue, and empty ones for the minority languages that no library translates: Django only
+# routes a language prefix that has a catalogue somewhere; ours fall back to Swedish.
+LOCALE_PATHS = [BASE_DIR / "locale", PROJECT_DIR / "content_locales"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -253,7 +275,11 @@ WAGTAILADMIN_BASE_URL = env_base_url("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:
 # Wagtail's API reads its own setting for detail_url; this one reads ours each time, so a test or a
 # deployment that sets WAGTAILADMIN_BASE_URL moves the API's links too.
 WAGTAILAPI_BASE_URL = lazy(lambda: links.base_url(), str)()
-WAGTAIL_I18N_ENABLED = False
+# Pages may be translated (Wagtail's locales, made by home's migrations); staff add a translation with
+# "Translate" (wagtail.contrib.simple_translation). English is no content language: /en/ shows the
+# Swedish pages (sakrad/languages.py, lang_info_extended).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("sv", _("Swedish"))] + LANGUAGES[2:]
 # Slugs in plain ASCII, as the demo's ("Sakråd om äldre" → "sakrad-om-aldre"): å, ä and ö would be
 # percent-encoded in every shared link.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -277,7 +303,7 @@ REST_FRAMEWORK = {
 }
 # Shared-password pages would be a second, unprotected way in.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "xlsx"]  # vtt: captions
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Nothing an editor uploads is rendered by the browser on our origin: every document is a download
 # (Wagtail would show PDFs inline), with Wagtail's "default-src 'none'" policy and nosniff. No
@@ -320,4 +346,7 @@ SAKRAD_OUTBOX_KEEP_DAYS = int(env_str("SAKRAD_OUTBOX_KEEP_DAYS", "90"))
 SAKRAD_OUTCOMES_REMINDER_WEEKS = int(env_str("SAKRAD_OUTCOMES_REMINDER_WEEKS", "12"))
 # Access and dietary needs are erased this many days after the consultation (erase_attendee_needs).
 SAKRAD_NEEDS_RETENTION_DAYS = int(env_str("SAKRAD_NEEDS_RETENTION_DAYS", "30"))
+# The organisers' overview asks for access needs (interpreters, a hearing loop) to be booked this many
+# days before the consultation, and flags them once that day has passed.
+SAKRAD_ACCESS_NEEDS_BOOK_DAYS = int(env_str("SAKRAD_ACCESS_NEEDS_BOOK_DAYS", "14"))
 # --- end invitations ---------------------------------------------------------------------------

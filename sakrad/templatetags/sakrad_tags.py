@@ -1,10 +1,10 @@
 """Small helpers for the public templates: site chrome, language links, pagination, content language."""
 
 from django import template
-from django.urls import translate_url
 from django.utils.html import format_html
 from wagtail.models import Page
 
+from sakrad.content_language import page_languages_for
 from sakrad.editor_text import content_language, safe_richtext
 from sakrad.site_chrome import site_chrome_for
 
@@ -31,9 +31,19 @@ def nav_current(context, menu_page: Page, home: Page) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def language_url(context, language_code: str) -> str:
-    """The current URL, with its query string, in another language (Django's translate_url)."""
-    return translate_url(context["request"].get_full_path(), language_code)
+def page_languages(context):
+    """The response's languages (sakrad/content_language.py): <html lang> and dir, the switcher, the
+    hreflang alternates."""
+    return page_languages_for(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def interface_lang(context) -> str:
+    """A lang attribute for the interface's parts (header, footer) of a page in another language."""
+    languages = context.get("languages")
+    if languages is None or not languages.interface_differs:
+        return ""
+    return format_html(' lang="{}"', languages.interface)
 
 
 @register.simple_tag(takes_context=True)

@@ -233,6 +233,17 @@ def furnished(world):
                     "title": "Inledningen",
                     "url": "https://example.org/inspelning",
                     "description": "Statssekreterarens inledning.",
+                    "transcript": "<p>Välkomna till sakrådet. Vi börjar med en kort inledning.</p>",
+                },
+            ),
+            (
+                "sign_language_video",
+                {
+                    "title": "Sakrådet på svenskt teckenspråk",
+                    "url": "https://example.org/teckensprak",
+                    "description": "",
+                    "language": "swl",
+                    "captions_at_host": True,
                 },
             ),
         ]

@@ -20,17 +20,12 @@ from django.urls import reverse
 from accounts.models import User
 from invitations.models import Invitation, InvitationStatus
 from tests.browser.a11y_fixtures import log_in
+from tests.browser.test_accessibility import AXE_OPTIONS, FAILING_IMPACTS
 from tests.invitations import factories
 
 pytest_plugins = ["tests.browser.a11y_fixtures"]
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_roots")]
 
-# The rules of tests/browser/test_accessibility.py.
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-FAILING_IMPACTS = {"serious", "critical"}
 
 # allauth's login code: a line of its own in the email, six letters/digits (maybe with a dash).
 LOGIN_CODE = re.compile(r"^\s*([A-Z0-9]{3,}-?[A-Z0-9]{3,})\s*$", re.MULTILINE)
@@ -119,7 +114,7 @@ def test_staff_send_the_organisation_accepts_an_attendee_logs_in_by_code(browser
     assert "Unga och framtiden" in entry.inner_text()
     assert entry.locator("[data-status]").get_attribute("data-status") == "accepted"
 
-    # 5. The page with content passes the same WCAG 2.1 AA axe rules as tests/browser/test_accessibility.py
+    # 5. The page with content passes the same WCAG 2.2 AA axe rules as tests/browser/test_accessibility.py
     # (which sees it through the registry row "my_page", with the world's data).
     # An init script, as in test_accessibility.py: our CSP rightly refuses an injected <script>.
     participant.context.add_init_script(Axe().axe_script)

@@ -18,6 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.a11y_pages import Visit, pages_by_role, statement_visits
+from tests.browser.test_accessibility import AXE_OPTIONS
 
 # Fixtures as plugins rather than imported names: a fixture imported into the module and then
 # taken as a test argument reads to linters as a redefinition (F811).
@@ -292,17 +293,7 @@ def test_login_form_by_keyboard(world, open_tab):
     assert tab.get_by_role("link", name="Logga ut").count() == 1, "not logged in after the keyboard login"
 
     # The page after login carries a message; it must pass axe too.
-    results = (
-        Axe()
-        .run(
-            tab,
-            options={
-                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-                "resultTypes": ["violations"],
-            },
-        )
-        .response
-    )
+    results = Axe().run(tab, options=AXE_OPTIONS).response
     serious = [
         f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
         for v in results["violations"]

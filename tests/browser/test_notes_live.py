@@ -3,7 +3,7 @@
 Two participants of one breakout group, each in their own browser context, type into the same
 point and see each other's text; one goes offline, goes on typing, comes back, and both end equal;
 text typed offline survives a closed tab; the plenary wall shows a takeaway within seconds; the
-group page and the wall pass axe (WCAG 2.0/2.1 A and AA, nothing serious or critical).
+group page and the wall pass axe (WCAG 2.0/2.1/2.2 A and AA, nothing serious or critical).
 
 The pages come from tests/browser/asgi_server.py (Daphne in a thread of this process), not from
 pytest-django's live_server, which has no websockets.
@@ -26,6 +26,7 @@ from consultations.models import DiscussionQuestion
 from notes.services import note_update_append
 from tests.breakouts.test_services import _points_update
 from tests.browser.a11y_fixtures import log_in
+from tests.browser.test_accessibility import AXE_OPTIONS
 from tests.world import PASSWORD
 
 # Fixtures as plugins (world, wagtail_roots, asgi_live_server), not imported names (F811).
@@ -38,8 +39,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators"),
 ]
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 LIVE_TIMEOUT = 10_000  # ms: propagation is ~100 ms; this is only a ceiling for slow CI machines
 CONNECTED = "[data-notes-status][data-state='connected']"
 

@@ -11,7 +11,8 @@ Fields and where they show (templates/):
   name (every page); a menu page's title (every page's navigation) and introduction; the
   consultation index introduction;
 - rich text (stored as HTML, so stored raw here: the worst case of a bad import): the home page
-  introduction and the body paragraphs of a consultation, minutes and a standard page.
+  introduction, the body paragraphs of a consultation, minutes and a standard page, and the
+  easy-to-read versions of the consultation and the minutes.
 
 Each payload is placed under its own id per field (tests/xss/harness.py `Tokens`), so a failure
 names the payload and the field. Every page is first rendered by Django's test client: a 500 from
@@ -139,7 +140,10 @@ def test_payloads_in_rich_text_never_run(page, unguarded_page):
     site = content.build_site(
         home_intro="\n".join(tokens.place(p, "home page introduction") for p in PAYLOADS)
     )
-    urls = [rich.url for rich in content.rich_text_pages(site, PAYLOADS, tokens)]
+    pages = content.rich_text_pages(site, PAYLOADS, tokens)
+    # The easy-to-read versions (issue 21) are rich text too, at each page's lattlast/.
+    easy_read = [f"{rich.url}lattlast/" for rich in pages if getattr(rich, "has_easy_read", False)]
+    urls = [rich.url for rich in pages] + easy_read
     # A sanitiser may drop much of the markup, but not plain text: the harmless payload must show.
     plain = {token: label for token, label in tokens.labels.items() if token.startswith(HARMLESS.id)}
     _render_all(urls, tokens, expected=plain)

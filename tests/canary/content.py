@@ -149,8 +149,10 @@ def build() -> Canaries:
     # A newer draft of a published consultation and of published minutes.
     public.title = c.new("the title of an unpublished revision")
     public.introduction = c.new("the introduction of an unpublished revision")
+    public.easy_read_body = f"<p>{c.new('an unpublished easy-to-read version')}</p>"
     public.save_revision(user=user)
     minutes.summary = c.new("the summary of an unpublished minutes revision")
+    minutes.easy_read_body = f"<p>{c.new('an unpublished easy-to-read version of minutes')}</p>"
     minutes.save_revision(user=user)
     c.unpublished.update(
         {"consultation with a draft revision": public, "minutes with a draft revision": minutes}

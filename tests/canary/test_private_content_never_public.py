@@ -77,6 +77,8 @@ EXTRA_ENTRY_POINTS: list[Entry] = [
     # the private and unpublished pages' own addresses, in both languages
     lambda c: list(c.private_urls.values()),
     lambda c: [f"/en{url}" for url in c.private_urls.values()],
+    # their easy-to-read versions (issue 21), where a draft may hold one
+    lambda c: [f"{page.url}lattlast/" for page in c.unpublished.values() if page.url],
     # Wagtail's draft views, tried by someone without an account
     lambda c: [f"/admin/pages/{page.pk}/view_draft/" for page in c.unpublished.values()],
     lambda c: [f"/admin/pages/{page.pk}/preview/" for page in c.unpublished.values()],

@@ -1,12 +1,8 @@
 """`python manage.py seed_demo`: the demo described in the README, and nothing new the second time."""
 
-from io import StringIO
-
 import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.core.management import call_command
-from django.db import transaction
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -18,15 +14,22 @@ from breakouts.selectors import group_for_user, live_note_points, note_taking_is
 from consultations.models import ConsultationPage, Theme
 from consultations.models.page import EventKind
 from consultations.status import ConsultationStatus
+from demo.content import site
+from demo.content.languages import TRANSLATIONS
 from demo.content.today import TODAY
 from demo.services import demo_seed
+from evaluations.models import EvaluationAnswer
 from home.models import HomePage
 from invitations.models import Attendee, Invitation, InvitationStatus
-from minutes.models import MinutesPage
+from minutes.models import FollowUp, MinutesPage
 from notes.access import notes_access
 from notes.models import NoteUpdate
 from organisations.models import Organisation, Person
-from tests.utils import url_in
+from outcomes.models import Follower, StatusChange
+from panel_questions.models import PanelQuestion
+from priorities.models import PriorityRound
+from tests.demo.conftest import seed
+from tests.utils import h1, html, url_in
 
 pytestmark = [
     pytest.mark.django_db,
@@ -36,30 +39,15 @@ PARTICIPANTS = [f"deltagare{n}@example.org" for n in range(1, 13)]
 
 
 def _seed():
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def _seeded_once(django_db_setup, django_db_blocker):
-    """Seeding takes seconds: once per module, rolled back at its end; each test still runs in its
-    own savepoint (the `db` fixture), so no test sees another's changes."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        _seed()
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seeded(_seeded_once, db):
-    return None
+    return seed()
 
 
 def _snapshot() -> dict:
     models = (Page, Revision, Organisation, Person, Invitation, User, Theme, Site, MinutesPage)
     live = (Attendee, BreakoutGroup, GroupMembership, NoteUpdate)
-    counts = {model.__name__: model.objects.count() for model in models + live}
+    # What the room did and what came of it (tests/demo/test_demo_after_the_room.py).
+    after = (PriorityRound, PanelQuestion, FollowUp, StatusChange, Follower, EvaluationAnswer)
+    counts = {model.__name__: model.objects.count() for model in models + live + after}
     pages = set(Page.objects.values_list("title", "last_published_at", "live", "path"))
     users = set(User.objects.values_list("email", "password", "organisation_id", "is_superuser"))
     invitations = set(Invitation.objects.values_list("consultation_id", "organisation_id", "status"))
@@ -70,6 +58,7 @@ def _snapshot() -> dict:
         "invitations": invitations,
         "groups": _groups(),
         "attendees": set(Attendee.objects.values_list("consultation_id", "email", "user_id")),
+        "rounds": set(PriorityRound.objects.values_list("pk", "ballots", "closed_at")),
     }
 
 
@@ -270,3 +259,32 @@ def test_the_demo_shows_co_creation(seeded):
     assert OpenInputPeriod.objects.count() == 2
     statuses = set(InputAnswer.objects.values_list("status", flat=True))
     assert {AnswerStatus.APPROVED, AnswerStatus.PENDING} <= statuses
+
+
+def test_the_demo_has_captioned_recordings_and_easy_to_read_versions(seeded, client):
+    """Issue 21: no recording without captions or a transcript; the 2024 consultation, its minutes and
+    today's open-input form each have an easy-to-read version, served at their lattlast/."""
+    videos = [block for page in ConsultationPage.objects.all() for block in page.recordings]
+    assert {block.block_type for block in videos} == {"recording", "sign_language_video"}
+    for block in videos:
+        block.block.clean(block.value)  # refuses a video with neither captions nor a transcript
+    consultation = ConsultationPage.objects.get(slug="integration-och-unga-2024")
+    minutes = MinutesPage.objects.child_of(consultation).live().get()
+    for page in (consultation, minutes):
+        assert client.get(f"{page.url}lattlast/").status_code == 200
+    today = ConsultationPage.objects.get(slug=TODAY["slug"])
+    assert client.get(reverse("open_input:easy_read", args=[today.pk])).status_code == 200
+
+
+def test_what_a_sakrad_is_in_the_five_minority_languages(seeded, client):
+    """The about page and the front page as Wagtail translations of the Swedish ones, published."""
+    about = Page.objects.get(slug=site.ABOUT["slug"], locale__language_code=settings.LANGUAGE_CODE)
+    home = Site.objects.get(is_default_site=True).root_page
+    for original, part in ((about, "about"), (home, "home")):
+        translations = {page.locale.language_code: page for page in original.get_translations().live()}
+        assert set(translations) == set(TRANSLATIONS), part
+        for code, page in translations.items():
+            assert page.url.startswith(f"/{code}/")
+            document = html(client.get(page.url))
+            assert document.html["lang"] == code
+            assert h1(document) == TRANSLATIONS[code][part]["title"]

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 from wagtail.models import Site
 
+from home.accessibility_statement import KNOWN_GAPS, SUPERVISOR_REPORT_URL
 from home.models import SiteSettings
 from tests.factories import StandardPageFactory
-from tests.utils import html
+from tests.utils import html, section, text_of, translated, url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +77,31 @@ def test_editors_choose_them_in_the_admin(client, statement, django_user_model):
     body = response.content.decode()
     assert 'name="accessibility_statement"' in body
     assert 'name="accessibility_contact_email"' in body
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_statement_names_the_supervisor_other_formats_and_every_known_gap(client, statement, language):
+    choose(statement, EMAIL)
+    document = html(client.get(url_in(statement, language)))
+    main = text_of(document.find("main"))
+    assert "Myndigheten för digital förvaltning (Digg)" in main
+    assert document.select_one(f'main a[href="{SUPERVISOR_REPORT_URL}"]')
+    other_formats = section(document, translated("Content in another format", language))
+    assert other_formats.find("a", href=f"mailto:{EMAIL}")
+    gaps = section(document, translated("Known accessibility problems", language))
+    with translation.override(language):
+        expected = [(gap.criterion, str(gap.text)) for gap in KNOWN_GAPS]
+    shown = [(item["data-criterion"], text_of(item)) for item in gaps.find_all("li")]
+    assert [criterion for criterion, _text in shown] == [criterion for criterion, _text in expected]
+    for (_criterion, text), (criterion, expected_text) in zip(shown, expected, strict=True):
+        assert text.startswith(expected_text) and f"WCAG {criterion}" in text
+
+
+def test_the_statement_asks_for_no_address_it_lacks_and_other_pages_say_none_of_it(client, statement, home):
+    choose(statement, "")
+    document = html(client.get(statement.url))
+    assert not document.select('main a[href^="mailto:"]')
+    assert "Myndigheten för digital förvaltning (Digg)" in text_of(document.find("main"))
+    choose(statement, EMAIL)
+    other = StandardPageFactory(parent=home, title="Om sakråd", slug="om")
+    assert "Digg" not in text_of(html(client.get(other.url)).find("main"))

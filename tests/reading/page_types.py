@@ -44,21 +44,23 @@ class PageType:
 
 # Measured on the test world with content (tests/reading/growth.py): a consultation with a host, a
 # press contact, speakers with photos and body images; minutes with body images, follow-ups and
-# takeaways carried forward. Each HTML page shares the site chrome (site and home, menu, site settings).
+# takeaways carried forward. Each HTML page shares the site chrome (site and home, menu, site settings);
+# each Wagtail page also its locale (Wagtail's routing) and its translations (the language switcher).
+# The API reads the front page's translations (the site's trees) for listings and details.
 PAGE_TYPES: list[PageType] = [
-    PageType("home", "home", "html", 12),
-    PageType("consultation_index", "consultation_index", "html", 15),
-    PageType("consultation_index_filtered", "consultation_index", "html", 16, {"theme": THEME_SLUG}),
-    PageType("consultation", "consultation", "html", 22),  # host and press contact: one each
-    PageType("minutes", "minutes", "html", 20),  # + the questions the panel did not reach
-    PageType("annual_cycle", "annual_cycle_year", "html", 15),
-    PageType("standard_page", "standard_page", "html", 9),
+    PageType("home", "home", "html", 14),
+    PageType("consultation_index", "consultation_index", "html", 17),
+    PageType("consultation_index_filtered", "consultation_index", "html", 18, {"theme": THEME_SLUG}),
+    PageType("consultation", "consultation", "html", 24),  # host and press contact: one each
+    PageType("minutes", "minutes", "html", 22),  # + the questions the panel did not reach
+    PageType("annual_cycle", "annual_cycle_year", "html", 17),
+    PageType("standard_page", "standard_page", "html", 11),
     PageType("search", "search", "html", 13, {"q": SEARCH_WORD}),  # one per page type, one for takeaways
     PageType("minutes_feed", "minutes_feed", "atom", 7),  # with the takeaways each follow-up answers
     PageType("calendar_feed", "calendar_feed", "ics", 2),
     PageType("consultation_ics", "consultation_ics", "ics", 2),
-    PageType("api_pages", "api_pages", "json", 6),
-    PageType("api_page", "api_page", "json", 12),  # the minutes: organisations, takeaways, follow-ups
+    PageType("api_pages", "api_pages", "json", 9),
+    PageType("api_page", "api_page", "json", 15),  # the minutes: organisations, takeaways, follow-ups
 ]
 
 PAGE_TYPES_BY_NAME: dict[str, PageType] = {page_type.name: page_type for page_type in PAGE_TYPES}

@@ -62,7 +62,9 @@ SHARED_PATTERNS = {"wagtail_serve", "search", "feeds:minutes", "cycle:calendar",
                    "sitemap.xml", "robots_txt",
                    # The register of what happened next (outcomes/views.py): list, takeaway, feeds.
                    "outcomes:index", "outcomes:takeaway", "outcomes:follow_sent", "outcomes:feed",
-                   "outcomes:theme_feed"}
+                   "outcomes:theme_feed",
+                   # The open-input form's easy-to-read version (open_input/views.py): no form on it.
+                   "open_input:easy_read"}
 
 
 def cache_problems(role: str, row: Endpoint, response) -> list[str]:

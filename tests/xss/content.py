@@ -174,6 +174,7 @@ def carrier(site: PublicSite, payloads: list[Payload], tokens: Tokens, *, slug: 
                     "title": place(p, "recording title"),
                     "url": url_text,
                     "description": place(p, "recording description"),
+                    "captions_at_host": True,  # a recording needs captions or a transcript to be saved
                 },
             )
         )
@@ -323,13 +324,17 @@ def rich_text_pages(site: PublicSite, payloads: list[Payload], tokens: Tokens) -
         return _stream([("paragraph", tokens.place(p, where)) for p in payloads])
 
     consultation = _consultation(
-        title="Rik text", slug="rik-text", body=paragraphs("consultation body paragraph")
+        title="Rik text",
+        slug="rik-text",
+        body=paragraphs("consultation body paragraph"),
+        easy_read_body="".join(tokens.place(p, "consultation easy-to-read version") for p in payloads),
     )
     site.index.add_child(instance=consultation)
     minutes = MinutesPage(
         title="Minnesanteckningar",
         slug="minnesanteckningar",
         body=paragraphs("minutes body paragraph"),
+        easy_read_body="".join(tokens.place(p, "minutes easy-to-read version") for p in payloads),
         first_published_at=timezone.now(),
     )
     consultation.add_child(instance=minutes)
