@@ -9,7 +9,6 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 
-
 def gettext_noop(message: str) -> str:
     """Marks a name for the catalogue (makemessages knows this name). Not Django's: that one reads
     the settings, and the settings import this module before they exist."""

@@ -7,11 +7,14 @@ import re
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import Page, Site
+from wagtail.users.models import UserProfile
 
 from accounts.models import User
 from consultations.models import ConsultationIndexPage, ConsultationPage
 from home.models import HomePage
 from organisations.models import Organisation
+from staff_roles.groups import ORGANISERS
+from staff_roles.services import staff_group
 
 _numbers = itertools.count(1)
 RSVP_LINK = re.compile(r"http://testserver/osa/([A-Za-z0-9_-]{43})/")
@@ -106,3 +109,17 @@ def decline_post(comment: str = "", *, nonce: str = "nonce-d") -> dict:
 def rsvp_path(token: str, language: str = "en") -> str:
     # English by default: the tests read the English msgids, whatever the Swedish catalogue says.
     return f"/osa/{token}/" if language == "sv" else f"/{language}/osa/{token}/"
+
+
+def organiser_in_english():
+    """An organiser in the real Organisers group (not a superuser), with the admin in English so that
+    tests read the msgids whatever the Swedish catalogue says."""
+
+
+    user = User.objects.create_user(email="arrangor@regeringskansliet.se", password=None)
+    user.groups.add(staff_group(ORGANISERS))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+

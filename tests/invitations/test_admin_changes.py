@@ -6,13 +6,11 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
-from wagtail.users.models import UserProfile
 
 from accounts.models import User
 from invitations.log_actions import INVITATION_REMOVE, INVITATION_WITHDRAW, WAITLIST_PROMOTE
 from invitations.models import Attendee, Invitation, InvitationDelivery, InvitationStatus
 from invitations.services import AttendeeData, invitation_create_many, rsvp_accept, rsvp_decline
-from staff_roles.groups import ORGANISERS
 from staff_roles.services import staff_group
 from tests.outbox.helpers import deliver_all
 from tests.utils import html
@@ -26,13 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def organiser(db):
     # Overrides conftest's superuser: the `invite` fixture sends as this organiser too.
-    user = User.objects.create_user(email="arrangor@regeringskansliet.se", password=None)
-    user.groups.add(staff_group(ORGANISERS))
-    # The admin in English, so the tests read the msgids whatever the Swedish catalogue says.
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
+    return factories.organiser_in_english()
 
 
 @pytest.fixture
