@@ -9,6 +9,7 @@ source documents, never copied from them); the other modules turn that data into
 - `directory` themes, organisations and people;
 - `events` consultations, conferences, their invitations and minutes;
 - `accounts` the demo users and their Wagtail groups;
+- `organisation_import` an imported register: a spreadsheet brought in through the import, once;
 - `streams` raw StreamField blocks; `tally` counts what was created and what already existed.
 
 Every row is looked up by a stable key (page slug under its parent, theme slug, organisation name,

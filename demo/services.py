@@ -17,7 +17,10 @@ from . import (
     directory,
     evaluations,
     events,
+    join_requests,
     live,
+    organisation_details,
+    organisation_import,
     outcomes,
     panel_questions,
     priorities,
@@ -68,8 +71,13 @@ def demo_seed(*, stdout=None, today: dt.date | None = None) -> dict:
     ]
     live_page = events.ensure_consultation(index, held_today.TODAY, today=today, tally=tally, **context)
     _accounts(organisation_rows, tally)
+    organisation_details.organisation_details_ensure(
+        organisations=organisation_rows, themes=theme_rows, tally=tally
+    )
     _minutes_workflow(past_minutes, tally)
     outcomes.outcomes_ensure(minutes=past_minutes, tally=tally)  # the register (/uppfoljning/)
+    join_requests.join_requests_ensure(themes=theme_rows, tally=tally)  # two waiting to be vetted
+    organisation_import.organisation_import_ensure(tally=tally)  # an imported register, after the accounts
     # After the accounts: the demo participants are named by their existing logins, not new ones.
     live.live_consultation_ensure(
         consultation=live_page,

@@ -13,22 +13,12 @@ from __future__ import annotations
 
 import hashlib
 
-from allauth.account.adapter import get_adapter
 from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+
+from sakrad.rate_limits import client_address, rate_take
 
 PER_ADDRESS_DEFAULT = (5, 10 * 60)
 GLOBAL_DEFAULT = (300, 60 * 60)
-
-
-def client_address(request) -> str:
-    """The client's address as the login rate limits see it (allauth: X-Forwarded-For behind the
-    trusted proxies, else REMOTE_ADDR)."""
-    try:
-        return get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        return "unknown"  # no address at all: such requests share one bucket
 
 
 def _address_key(request) -> str:
@@ -36,21 +26,10 @@ def _address_key(request) -> str:
     return f"open_input:address:{digest}"
 
 
-def _take(key: str, limit: int, window: int) -> bool:
-    """Count one use in the window; False once the window already holds `limit` uses."""
-    cache.add(key, 0, timeout=window)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # the window ran out between add and incr
-        cache.add(key, 1, timeout=window)
-        used = 1
-    return used <= limit
-
-
 def submission_allowed(request) -> bool:
     """Take one sending from the address's and the site's allowance; False when either is used up."""
     limit, window = getattr(settings, "OPEN_INPUT_RATE_PER_ADDRESS", PER_ADDRESS_DEFAULT)
-    if not _take(_address_key(request), limit, window):
+    if not rate_take(_address_key(request), limit, window):
         return False
     limit, window = getattr(settings, "OPEN_INPUT_RATE_GLOBAL", GLOBAL_DEFAULT)
-    return _take("open_input:global", limit, window)
+    return rate_take("open_input:global", limit, window)

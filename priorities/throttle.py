@@ -4,7 +4,7 @@ so an honest phone never comes near it (a double tap, a reload after a refusal).
 
 from __future__ import annotations
 
-from django.core.cache import cache
+from sakrad.rate_limits import rate_take
 
 PER_PERSON = (10, 60)  # posts, seconds
 
@@ -12,10 +12,4 @@ PER_PERSON = (10, 60)  # posts, seconds
 def ballot_post_allowed(*, user_id: int) -> bool:
     limit, window = PER_PERSON
     key = f"priorities:posts:{user_id}"
-    cache.add(key, 0, timeout=window)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # the window ran out between add and incr
-        cache.add(key, 1, timeout=window)
-        used = 1
-    return used <= limit
+    return rate_take(key, limit, window)

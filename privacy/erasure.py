@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.crypto import salted_hmac
 from wagtail.models import ModelLogEntry
 
-from organisations.models import Organisation
+from organisations.models import ContactEmailChange, ContactLink, Organisation
 
 from .inventory import Action, user_relations
 
@@ -86,4 +86,9 @@ def contact_email_remove(*, email: str) -> int:
             organisation.contact_emails = "\n".join(kept)
             organisation.save(update_fields=["contact_emails"])
             changed += 1
+    # The contact person who keeps an organisation's details (docs/organisations.md): name and address.
+    contact_person = Organisation.objects.filter(contact_email__iexact=email)
+    changed += contact_person.update(contact_name="", contact_email="")
+    ContactEmailChange.objects.filter(email__iexact=email).delete()
+    ContactLink.objects.filter(email__iexact=email).delete()
     return changed

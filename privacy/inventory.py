@@ -16,6 +16,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.retention import LINK_KEEP_DAYS
+from organisation_details.periods import CONFIRM_DAYS as CONTACT_CONFIRM_DAYS
+from organisation_details.periods import LINK_DAYS as CONTACT_LINK_DAYS
 from outcomes.tokens import CONFIRM_DAYS as FOLLOW_CONFIRM_DAYS
 
 # Models whose rows are people; a relation to one of them is personal data (besides the user model).
@@ -87,11 +89,17 @@ OUTBOX_KEPT = format_lazy(
     _("deleted {days} days after it was queued, once sent or failed; deleted when the person is erased"),
     days=settings.SAKRAD_OUTBOX_KEEP_DAYS,
 )
+CONTACT_PERSON_KEPT = _("until the organisation names another contact person; removed when the person is "
+                        "erased")
 ERASED_AFTER_EVENT = format_lazy(_("erased {days} days after the event"), days=NEEDS_RETENTION_DAYS)
 
 EVALUATION_LINK_KEPT = format_lazy(
     _("deleted when used, or {days} days after the evaluation closed; deleted with the attendee"),
     days=LINK_KEEP_DAYS,
+)
+JOIN_REQUEST_KEPT = format_lazy(
+    _("declined or never confirmed: erased {days} days after; accepted: kept with the organisation it added"),
+    days=settings.SAKRAD_JOIN_REQUESTS_KEEP_DAYS,
 )
 C, A = Category, Action  # short names keep each entry to a line or two
 INVENTORY: tuple[Entry, ...] = (
@@ -230,11 +238,37 @@ INVENTORY: tuple[Entry, ...] = (
           _("e-mailing news of a takeaway the person asked to follow"),
           format_lazy(_("until they unsubscribe; unconfirmed: {days} days"), days=FOLLOW_CONFIRM_DAYS),
           A.ERASE),
+    # Requests to take part (issue 22, join_requests/): read by the staff who vet them only, once the
+    # contact confirmed from the address; never published. Deleted with the person named as contact.
+    *[
+        Entry("join_requests.JoinRequest", name, category, purpose, JOIN_REQUEST_KEPT, A.ERASE)
+        for name, category, purpose in (
+            ("contact_name", C.IDENTITY, _("who to answer about a request to take part; staff only")),
+            ("contact_email", C.CONTACT,
+             _("confirming a request to take part and answering it; invitations once accepted")),
+            ("motivation", C.AUTHORED, _("why an organisation wants to take part; staff only")),
+            ("decline_reason", C.AUTHORED, _("why staff declined a request, as mailed to the applicant")),
+        )
+    ],
+    Entry("join_requests.JoinRequest", "decided_by", C.ATTRIBUTION,
+          _("who accepted or declined a request to take part"), JOIN_REQUEST_KEPT, A.KEEP),
     # Organisations and public figures (ours).
     Entry("organisations.Organisation", "contact_emails", C.CONTACT,
           _("sending invitations; an address may name a person"),
           _("while the organisation is invited; a person's address is removed when they are erased"),
           A.ERASE),
+    # The contact person who keeps the organisation's details (docs/organisations.md): one named person.
+    Entry("organisations.Organisation", "contact_name", C.IDENTITY,
+          _("who keeps the organisation's details; shown to staff"), CONTACT_PERSON_KEPT, A.ERASE),
+    Entry("organisations.Organisation", "contact_email", C.CONTACT,
+          _("the contact person's personal link to the organisation's details"), CONTACT_PERSON_KEPT,
+          A.ERASE),
+    Entry("organisations.ContactLink", "email", C.CONTACT,
+          _("the address a personal link went to: it works only while that is the contact e-mail"),
+          format_lazy(_("until a new link replaces it, or {days} days"), days=CONTACT_LINK_DAYS), A.ERASE),
+    Entry("organisations.ContactEmailChange", "email", C.CONTACT,
+          _("confirming a new contact person's address from itself"),
+          format_lazy(_("until confirmed; unconfirmed: {days} days"), days=CONTACT_CONFIRM_DAYS), A.ERASE),
     Entry("organisations.Person", "name", C.IDENTITY, _("naming hosts, speakers and press contacts"),
           OFFICIAL_RECORD, A.KEEP),
     Entry("organisations.Person", "title", C.PUBLIC_ROLE, _("naming hosts, speakers and press contacts"),
@@ -329,6 +363,16 @@ INVENTORY: tuple[Entry, ...] = (
             "author, though its words may say who wrote it"), OFFICIAL_RECORD, A.KEEP),
     Entry("evaluations.Evaluation", "sent_by", C.ATTRIBUTION, _("who sent a consultation's evaluation"),
           OFFICIAL_RECORD, A.KEEP),
+    # The register's import (organisation_import/): the file is read into rows, kept only until confirmed.
+    Entry("organisation_import.ImportRun", "started_by", C.ATTRIBUTION,
+          _("who imported a spreadsheet into the register"), OFFICIAL_RECORD, A.KEEP),
+    Entry("organisation_import.ImportRun", "rows", C.CONTACT,
+          _("an uploaded spreadsheet's rows, contact names and addresses included, between upload and "
+            "confirm"),
+          _("emptied when the import is confirmed; an unconfirmed upload is deleted after a day"), A.KEEP),
+    Entry("organisation_import.ImportMapping", "user", C.TECHNICAL,
+          _("remembering which columns a staff member chose for a spreadsheet"), UNTIL_ACCOUNT_ERASED,
+          A.ERASE),
     Entry("notes.NoteUpdate", "author", C.ATTRIBUTION,
           _("who sent an edit of the live notes, for handling abuse; never shown"),
           _("until the edit is folded into a snapshot"), A.KEEP),
@@ -343,6 +387,8 @@ INVENTORY: tuple[Entry, ...] = (
 NOT_PERSONAL: tuple[NotPersonal, ...] = (
     NotPersonal("organisations.Organisation", "name",
                 "a legal person: associations, foundations, municipalities, agencies"),
+    NotPersonal("join_requests.JoinRequest", "organisation_name",
+                "the name of the organisation asking to take part: a legal person"),
     NotPersonal("consultations.ConsultationPage", "venue_name", "a meeting venue, not a home"),
     NotPersonal("consultations.ConsultationPage", "venue_address", "a meeting venue, not a home"),
     NotPersonal("consultations.Theme", "name", "a consultation theme"),

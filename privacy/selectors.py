@@ -2,6 +2,7 @@
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.db.models import Q
 from wagtail.models import Comment
 from wagtail.users.models import UserProfile
 
@@ -36,10 +37,17 @@ def organisation_data(*, user) -> dict | None:
 
 
 def contact_listings(*, user) -> list[str]:
-    """Organisations that list the person's address among their invitation contacts."""
-    candidates = Organisation.objects.filter(contact_emails__icontains=user.email)
+    """Organisations that list the person's address among their invitation contacts, or whose details
+    they keep as the contact person."""
+    candidates = Organisation.objects.filter(
+        Q(contact_emails__icontains=user.email) | Q(contact_email__iexact=user.email)
+    )
     email = user.email.lower()
-    return [o.name for o in candidates if email in (line.lower() for line in o.contact_email_list)]
+    return [
+        o.name
+        for o in candidates
+        if o.contact_email.lower() == email or email in (line.lower() for line in o.contact_email_list)
+    ]
 
 
 def email_addresses(*, user) -> list[dict]:

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from join_requests.selectors import requests_of
+from join_requests.services import join_requests_erase
 from outbox.services import mails_to_erase
 from outcomes.selectors import follows_of
 from outcomes.services import followers_erase
@@ -37,6 +39,7 @@ def person_export(*, user) -> dict:
         "comments": selectors.comments(user=user),
         "records": selectors.linked_records(user=user),
         "followed_takeaways": follows_of(email=user.email),  # the public register (outcomes/)
+        "requests_to_take_part": requests_of(email=user.email),  # intresseanmälan (join_requests/)
     }
 
 
@@ -71,6 +74,7 @@ def person_erase(*, person, user, mode: EraseMode | str) -> PersonErasure:
     erasure.log_labels_pseudonymise(user=person, pseudonym=pseudonym)
     mails_to_erase(email=original_email)
     followers_erase(email=original_email)  # takeaways they follow in the register (outcomes/)
+    join_requests_erase(email=original_email)  # requests to take part naming them (join_requests/)
     result = PersonErasure(
         user_id=person.pk,
         mode=mode,

@@ -67,6 +67,8 @@ urlpatterns += i18n_patterns(
     path("fragor/", include("panel_questions.urls")),  # participants' questions to the panel at the plenary
     path("utvardering/", include("evaluations.urls")),  # the attendees' anonymous evaluation afterwards
     path("uppfoljning/", include("outcomes.urls")),  # the public register of what became of every takeaway
+    path("intresseanmalan/", include("join_requests.urls")),  # a new organisation asks to take part
+    path("organisation/", include("organisation_details.urls")),  # the contact person keeps its details
     path("sok/", search, name="search"),  # search across consultations and minutes (site_search/views.py)
     path("protokoll/feed/", include(([path("", public_cache(MinutesFeed()), name="minutes")], "feeds"))),
     path("", include(wagtail_urls)),

@@ -119,6 +119,8 @@ def pytest_addoption(parser):
 
 
 def _reaches_no_service(item) -> bool:
+    if item.get_closest_marker("walk_same_on_every_database"):
+        return True
     if item.get_closest_marker("django_db") or item.get_closest_marker("browser"):
         return False
     if DATABASE_FIXTURES & set(item.fixturenames):

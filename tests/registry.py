@@ -229,6 +229,84 @@ def evaluation_link(world: World) -> str:
     return reverse("evaluations:answer", args=[world.held_consultation.pk, EVALUATION_TOKEN])
 
 
+# The contact person's links (organisation_details/): fixed, so each role and each check asks for the
+# same page. "participant" is the contact person of the world's organisation.
+ORGANISATION_LINK_TOKEN = "world-organisation-link-" + "x" * 19
+ORGANISATION_EXPIRED_TOKEN = "world-organisation-link-" + "y" * 19
+ORGANISATION_CONFIRM_TOKEN = "world-organisation-mail-" + "z" * 19
+
+
+def organisation_contact(world: World):
+    """The world's organisation with "participant" as its contact person and a personal link, a new
+    address waiting for its confirmation, and the other organisation's link expired; made the first
+    time a row asks."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from invitations.tokens import token_hash
+    from organisations.models import ContactEmailChange, ContactLink
+
+    organisation, later = world.organisation, timezone.now() + dt.timedelta(days=7)
+    organisation.contact_name, organisation.contact_email = "Dana Deltagare", world.user("participant").email
+    organisation.save(update_fields=["contact_name", "contact_email"])
+    ContactLink.objects.update_or_create(
+        organisation=organisation,
+        defaults={"token_hash": token_hash(ORGANISATION_LINK_TOKEN), "email": organisation.contact_email,
+                  "expires_at": later},
+    )
+    ContactEmailChange.objects.update_or_create(
+        organisation=organisation,
+        defaults={
+            "email": "ny-kontakt@example.org",
+            "token_hash": token_hash(ORGANISATION_CONFIRM_TOKEN),
+            "expires_at": later,
+        },
+    )
+    other = world.other_organisation
+    other.contact_email = world.user("participant_other").email
+    other.save(update_fields=["contact_email"])
+    ContactLink.objects.update_or_create(
+        organisation=other,
+        defaults={
+            "token_hash": token_hash(ORGANISATION_EXPIRED_TOKEN),
+            "email": other.contact_email,
+            "expires_at": timezone.now() - dt.timedelta(days=1),
+        },
+    )
+    return organisation
+
+
+def organisation_details(pattern: str, token: str) -> Callable[[World], str]:
+    def path(world: World) -> str:
+        organisation_contact(world)
+        return reverse(pattern, args=[token])
+
+    return path
+
+
+def join_request_pending(world: World) -> int:
+    """A confirmed request to take part, waiting to be vetted, made the first time a row asks."""
+    from django.utils import timezone
+
+    from join_requests.models import JoinRequest, JoinRequestStatus
+
+    found = JoinRequest.objects.filter(status=JoinRequestStatus.PENDING).order_by("pk").first()
+    return (found or JoinRequest.objects.create(
+        organisation_name="Föreningen Ny Röst", kind="association", county="AB", contact_name="Ada Ny",
+        contact_email="ada@nyrost.example.org", motivation="Vi vill vara med.", consented_at=timezone.now(),
+        status=JoinRequestStatus.PENDING, confirmed_at=timezone.now(),
+    )).pk
+
+
+def organisation_import_run(world: World) -> int:
+    """A confirmed import of the register, made the first time a row asks (its uploader is nobody's)."""
+    from organisation_import.models import ImportRun
+
+    found = ImportRun.objects.filter(status=ImportRun.Status.DONE).order_by("pk").first()
+    return (found or ImportRun.objects.create(status=ImportRun.Status.DONE, file_format="utf-8")).pk
+
+
 def draft_minutes_admin(name: str) -> Callable[[World], str]:
     return path_with(f"corrections_admin:{name}", lambda world: world.draft_minutes.pk)
 
@@ -435,6 +513,20 @@ ENDPOINTS: list[Endpoint] = [
             ("consultation_csv", lambda w: w.consultation.pk),
         ]
     ],
+    # --- The register's import and export (issue 22, organisation_import/): organisers ----------------
+    *[
+        Endpoint(f"organisation_import_{name}", named(f"organisation_import:{name}"), "view",
+                 organisers_only(), False, f"organisation_import:{name}")
+        for name in ("index", "export_csv", "export_xlsx")
+    ],
+    # A confirmed run: its page and report; its columns and preview lead back to its page (302).
+    *[
+        Endpoint(f"organisation_import_{name}",
+                 path_with(f"organisation_import:{name}", organisation_import_run), "view", expect, False,
+                 f"organisation_import:{name}")
+        for name, expect in [("run", organisers_only()), ("report", organisers_only()),
+                             ("columns", organisers_only(302)), ("preview", organisers_only(302))]
+    ],
     # Registry number and archive export of a consultation; the actions are POST only.
     *[
         Endpoint(f"admin_records_{name}", path_with(f"records_admin:{name}", lambda w: w.consultation.pk),
@@ -578,6 +670,25 @@ ENDPOINTS: list[Endpoint] = [
              everyone(404), False, "evaluations:answer"),
     Endpoint("evaluation_thanks", path_with("evaluations:thanks", lambda w: w.held_consultation.pk), "view",
              everyone(200), False, "evaluations:thanks"),
+    # --- Organisations keep their own details (issue 22, organisation_details/) ----------------------
+    # The personal link is the key, no account needed; a forged link is a 404, an expired one a 410,
+    # neither naming the organisation. Logged in, only the contact person finds the page (others: 404).
+    Endpoint("organisation_details_link", organisation_details("organisation_details:by_link",
+             ORGANISATION_LINK_TOKEN), "view", everyone(200), False, "organisation_details:by_link"),
+    Endpoint("organisation_details_link_forged", named("organisation_details:by_link", "A" * 43), "view",
+             everyone(404), False, "organisation_details:by_link"),
+    Endpoint("organisation_details_link_expired", organisation_details("organisation_details:by_link",
+             ORGANISATION_EXPIRED_TOKEN), "view", everyone(410), False, "organisation_details:by_link"),
+    Endpoint("organisation_details_confirm", organisation_details("organisation_details:confirm",
+             ORGANISATION_CONFIRM_TOKEN), "view", everyone(200), False, "organisation_details:confirm"),
+    Endpoint("organisation_details_confirm_forged", named("organisation_details:confirm", "A" * 43), "view",
+             everyone(404), False, "organisation_details:confirm"),
+    Endpoint("organisation_details_mine",
+             path_with("organisation_details:mine", lambda w: organisation_contact(w).pk), "view",
+             roles(404, anonymous=302, participant=200), False, "organisation_details:mine"),
+    Endpoint("organisation_details_admin_contact",
+             path_with("organisation_details_admin:contact", lambda w: w.organisation.pk), "view",
+             organisers_only(), False, "organisation_details_admin:contact"),
     # The staff side: organisers (evaluations.add_evaluation / view_evaluationanswer and the page);
     # approvers get a real 403. Send and remind take POST only; the CSV is a 404 until enough answered.
     Endpoint("evaluations_admin_consultation",
@@ -598,6 +709,26 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("evaluations_admin_year_csv",
              path_with("evaluations_admin:year_csv", lambda w: w.consultation.date.year), "view",
              organisers_only(), False, "evaluations_admin:year_csv"),
+    # --- New organisations ask to take part (issue 22, join_requests/) -----------------------------
+    # Anyone, no account: the form (both languages), the thank-you page, and the confirmation page,
+    # which answers any token with its button (the POST does the work). Vetting: whoever may add
+    # organisations (organisers); approvers get a real 403; accept and decline take POST only.
+    Endpoint("join_request_form", named("join_requests:form"), "view", everyone(200), True,
+             "join_requests:form"),
+    Endpoint("join_request_form_en", lambda w: f"/en{reverse('join_requests:form')}", "view", everyone(200),
+             True, "join_requests:form"),
+    Endpoint("join_request_sent", named("join_requests:sent"), "view", everyone(200), True,
+             "join_requests:sent"),
+    Endpoint("join_request_confirm", named("join_requests:confirm", "ingen-giltig-lank"), "view",
+             everyone(200), False, "join_requests:confirm"),
+    Endpoint("join_requests_admin_index", named("join_requests_admin:index"), "view", organisers_only(),
+             False, "join_requests_admin:index"),
+    Endpoint("join_requests_admin_detail", path_with("join_requests_admin:detail", join_request_pending),
+             "view", organisers_only(), False, "join_requests_admin:detail"),
+    Endpoint("join_requests_admin_accept", path_with("join_requests_admin:accept", join_request_pending),
+             "view", staff(405, approver=403), False, "join_requests_admin:accept"),
+    Endpoint("join_requests_admin_decline", path_with("join_requests_admin:decline", join_request_pending),
+             "view", staff(405, approver=403), False, "join_requests_admin:decline"),
     # --- Django's language switch --------------------------------------------------------------
     Endpoint("set_language", named("set_language"), "view", everyone(302), False, "set_language",
              redirect=home),

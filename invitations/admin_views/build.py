@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 
+from ..gaps import invitation_gaps
 from ..services import invitation_create_many
 from .base import ConsultationAdminMixin
 from .forms import OrganisationFilterForm, OrganisationPickForm
@@ -41,6 +42,7 @@ class InvitationBuildView(ConsultationAdminMixin, TemplateView):
             pick_form=pick_form,
             reuse=reuse,
             already=len(organisation_ids_invited_to(consultation=self.consultation)),
+            gaps=invitation_gaps(consultation=self.consultation),
             **kwargs,
         )
 

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "panel_questions",  # questions to the panel at the plenary
     "evaluations",  # the attendees' evaluation afterwards
     "outcomes",  # the public register of what happened next (/uppfoljning/)
+    "join_requests",  # new organisations ask to take part (/intresseanmalan/)
+    "organisation_details",  # the contact person keeps the organisation's details (/organisation/)
+    "organisation_import",  # staff import and export the register (CSV, XLSX)
     "cycle",
     "representation",
     "records",
@@ -84,6 +87,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last, so its Swedish catalogue never wins over another app's for a msgid both have.
+    "import_export",  # the import flow of organisation_import (preview, per-row results, one transaction)
 ]
 
 MIDDLEWARE = [
@@ -349,4 +354,7 @@ SAKRAD_NEEDS_RETENTION_DAYS = int(env_str("SAKRAD_NEEDS_RETENTION_DAYS", "30"))
 # The organisers' overview asks for access needs (interpreters, a hearing loop) to be booked this many
 # days before the consultation, and flags them once that day has passed.
 SAKRAD_ACCESS_NEEDS_BOOK_DAYS = int(env_str("SAKRAD_ACCESS_NEEDS_BOOK_DAYS", "14"))
+# A request to take part that is declined, or never confirmed, is erased this many days after it was
+# declined or sent (`manage.py erase_join_requests`, daily).
+SAKRAD_JOIN_REQUESTS_KEEP_DAYS = int(env_str("SAKRAD_JOIN_REQUESTS_KEEP_DAYS", "90"))
 # --- end invitations ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from consultations.models import ConsultationIndexPage, ConsultationPage
 from evaluations.models import Evaluation, EvaluationAnswer
 from home.models import HomePage, StandardPage
 from invitations.models import Invitation, InvitationStatus
+from join_requests.models import JoinRequest, JoinRequestStatus
 from minutes.models import MinutesPage, Takeaway
 from organisations.models import Organisation
 from outcomes.models import Follower
@@ -126,7 +127,14 @@ def build() -> Canaries:
         kind="association",
         county="AB",
         contact_emails=f"{c.email('an organisation contact email')}\n{c.email('a second contact email')}",
+        contact_name=c.new("an organisation's contact person"),
+        contact_email=c.email("an organisation's contact person's own e-mail"),
     )
+    # An organisation that asked not to be shown as a participant: counted, never named (issue 22).
+    unnamed = Organisation.objects.create(
+        name=c.new("an organisation that may not be shown"), kind="association", may_be_shown=False
+    )
+    Invitation.objects.create(consultation=public, organisation=unnamed, status=InvitationStatus.ACCEPTED)
     declined = Organisation.objects.create(
         name="Stiftelsen Stöd", kind="foundation", contact_emails=c.email("a declining organisation's email")
     )
@@ -231,6 +239,7 @@ def build() -> Canaries:
     _panel_questions(c, public, user, marker)
     _priorities(c, public, user)
     _evaluation(c, held)
+    _join_requests(c)
 
     _register(c, minutes, hidden=[draft_minutes, private_consultation_minutes, restricted_minutes])
 
@@ -303,6 +312,24 @@ def _evaluation(c: Canaries, consultation: ConsultationPage) -> None:
     EvaluationAnswer.objects.create(
         evaluation=evaluation, could_say=4, comment=c.new("an evaluation comment")
     )
+
+
+def _join_requests(c: Canaries) -> None:
+    """Requests to take part (/intresseanmalan/): for the staff who vet them only, never on a public
+    page, whether unconfirmed, waiting, or declined with a reason."""
+    for status in (JoinRequestStatus.UNCONFIRMED, JoinRequestStatus.PENDING, JoinRequestStatus.DECLINED):
+        JoinRequest.objects.create(
+            organisation_name=c.new(f"the name of an organisation in a {status} join request"),
+            organisation_number="202100-5448",
+            kind="association",
+            county="AB",
+            contact_name=c.new(f"a {status} join request's contact"),
+            contact_email=c.email(f"a {status} join request's contact address"),
+            motivation=c.new(f"why a {status} join request's organisation wants to take part"),
+            consented_at=timezone.now(),
+            status=status,
+            decline_reason=c.new("a join request's reason for declining") if status == "declined" else "",
+        )
 
 
 def _attendee(c: Canaries, invitation: Invitation, user: User) -> None:

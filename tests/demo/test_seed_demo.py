@@ -6,7 +6,7 @@ from django.contrib.auth import authenticate
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, Revision, Site
+from wagtail.models import ModelLogEntry, Page, Revision, Site
 
 from accounts.models import User
 from breakouts.models import BreakoutGroup, GroupMembership
@@ -24,6 +24,7 @@ from invitations.models import Attendee, Invitation, InvitationStatus
 from minutes.models import FollowUp, MinutesPage
 from notes.access import notes_access
 from notes.models import NoteUpdate
+from organisation_details.log_actions import DETAILS_UPDATE
 from organisations.models import Organisation, Person
 from outcomes.models import Follower, StatusChange
 from panel_questions.models import PanelQuestion
@@ -288,3 +289,14 @@ def test_what_a_sakrad_is_in_the_five_minority_languages(seeded, client):
             document = html(client.get(page.url))
             assert document.html["lang"] == code
             assert h1(document) == TRANSLATIONS[code][part]["title"]
+
+
+def test_an_organisation_that_updated_its_own_details(seeded, client):
+    """Issue 22: its contact person has an account and updated the details; staff see it in the history."""
+    organisation = Organisation.objects.get(name="Förbundet Unga Röster")
+    assert organisation.contact_email == "deltagare1@example.org" and organisation.description
+    assert organisation.themes.count() == 2
+    entry = ModelLogEntry.objects.get(action=DETAILS_UPDATE, object_id=str(organisation.pk))
+    assert entry.user.email == "deltagare1@example.org"
+    client.force_login(entry.user)
+    assert client.get(f"/organisation/{organisation.pk}/").status_code == 200

@@ -26,8 +26,16 @@ from invitations.services import (
     reminder_send,
 )
 from invitations.services.notices import promoted_email_queue
+from join_requests.models import JoinRequest, JoinRequestStatus
+from join_requests.services import (
+    join_request_accept,
+    join_request_confirm,
+    join_request_decline,
+    join_request_submit,
+)
 from minutes.models.takeaway import Takeaway, TakeawayStatus
 from minutes.services.follow_up import follow_up_add
+from organisation_details.services import contact_link_send, organisation_update
 from outcomes.services.follow import follower_confirm, follower_request
 from outcomes.services.remind import takeaway_reminders_send
 from panel_questions.models import PanelQuestion, QuestionStatus
@@ -42,6 +50,7 @@ from .conftest import BASE
 
 RSVP_LINK = re.compile(re.escape(BASE) + r"/osa/([A-Za-z0-9_-]{43})/")
 CONFIRM_LINK = re.compile(re.escape(BASE) + r"/uppfoljning/bekrafta/([^/\s]+)/")
+JOIN_CONFIRM_LINK = re.compile(re.escape(BASE) + r"/intresseanmalan/bekrafta/([A-Za-z0-9_-]{43})/")
 ANNA = "anna@framtid.se"
 
 
@@ -197,6 +206,38 @@ def send_every_email(commit: Callable, index) -> dict[str, list]:
         "panel answered",
         run=lambda: panel_question_answer_publish(
             question=question, answer="Departementet svarar.", date=timezone.localdate(), user=sender
+        ),
+    )
+
+    # Issue 22: the contact person's personal link to the organisation's details (staff send it), and the
+    # confirmation a new contact e-mail asks for, sent to the new address.
+    framtid.contact_name, framtid.contact_email = "Anna Lind", ANNA
+    framtid.save(update_fields=["contact_name", "contact_email"])
+    outbox.step("organisation link", run=lambda: contact_link_send(organisation=framtid, user=sender))
+    outbox.step(
+        "contact e-mail confirm",
+        run=lambda: organisation_update(
+            organisation=framtid, user=None, data={"contact_email": "ny@framtid.se"}
+        ),
+    )
+
+    # Issue 22: an organisation asks to take part (the confirmation), is accepted; another is declined.
+    def ask_to_join(name: str):
+        return lambda: join_request_submit(
+            organisation_name=name, organisation_number="", kind="association", county="AB", themes=[],
+            contact_name="Anna Lind", contact_email=ANNA, motivation="Vi arbetar med unga.",
+        )
+
+    joining = outbox.step("join request confirm", run=ask_to_join("Föreningen Ny Röst"))
+    join_request_confirm(token=JOIN_CONFIRM_LINK.search(outbox.sent["join request confirm"][0].body).group(1))
+    outbox.step("join request accepted", run=lambda: join_request_accept(join_request=joining, user=sender))
+    with commit():
+        declining = ask_to_join("Föreningen Annan Röst")()
+    JoinRequest.objects.filter(pk=declining.pk).update(status=JoinRequestStatus.PENDING)
+    outbox.step(
+        "join request declined",
+        run=lambda: join_request_decline(
+            join_request=declining, user=sender, reason="Vi bjuder in riksförbund."
         ),
     )
 

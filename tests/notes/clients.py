@@ -120,7 +120,9 @@ class NotesClient:
             self.notices.append(reader.var_string())
         return None
 
-    async def wait_closed(self, timeout: float = 2) -> int | None:
+    async def wait_closed(self, timeout: float = 5) -> int | None:
+        # Long enough for a close that goes through Redis on a loaded CI machine (2 s was not); a
+        # socket that closes as it should answers in milliseconds, so only a failing test waits.
         while self.closed_code is None:
             if await self.communicator.receive_nothing(timeout):
                 return None

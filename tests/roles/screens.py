@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from tests.registry import join_request_pending, organisation_import_run
 from tests.world import World
 
 ORGANISER, APPROVER, EDITOR = "organiser", "approver", "editor"
@@ -73,6 +74,8 @@ SCREENS: list[Screen] = [
     organisers("themes", _url("wagtailsnippets_consultations_theme:list"), 302),
     organisers("organisations", _url("wagtailsnippets_organisations_organisation:list"), 302),
     organisers("people", _url("wagtailsnippets_organisations_person:list"), 302),
+    organisers("organisation contact link",
+               _url("organisation_details_admin:contact", lambda w: w.organisation.pk)),
     organisers("documents", _url("wagtaildocs:index"), 302),
     organisers("images", _url("wagtailimages:index"), 302),
     organisers("working group", _url("working_groups_admin:index", lambda w: w.draft.pk)),
@@ -104,9 +107,15 @@ SCREENS: list[Screen] = [
     organisers("representation of a consultation", _url("representation_admin:consultation", consultation)),
     organisers("representation CSV", _url("representation_admin:consultation_csv", consultation)),
     organisers("duplicate", _url("consultations_admin:duplicate", consultation)),
+    organisers("organisation import", _url("organisation_import:index")),
+    organisers("organisation export", _url("organisation_import:export_csv")),
+    organisers("an import's report", _url("organisation_import:report", organisation_import_run)),
     organisers("evaluation", _url("evaluations_admin:consultation", lambda w: w.held_consultation.pk)),
     organisers("evaluations", _url("evaluations_admin:index")),
     organisers("evaluations of a year", _url("evaluations_admin:year", year)),
+    # --- The register: organisers vet requests to take part (they may add organisations) --------------
+    organisers("requests to take part", _url("join_requests_admin:index")),
+    organisers("a request to take part", _url("join_requests_admin:detail", join_request_pending)),
 ]
 
 # The ⋯ menu of a consultation (page header and page listing), and of a minutes page: each item's link.

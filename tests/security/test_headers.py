@@ -64,7 +64,9 @@ SHARED_PATTERNS = {"wagtail_serve", "search", "feeds:minutes", "cycle:calendar",
                    "outcomes:index", "outcomes:takeaway", "outcomes:follow_sent", "outcomes:feed",
                    "outcomes:theme_feed",
                    # The open-input form's easy-to-read version (open_input/views.py): no form on it.
-                   "open_input:easy_read"}
+                   "open_input:easy_read",
+                   # The thank-you page after asking to take part (join_requests/views.py): no form on it.
+                   "join_requests:sent"}
 
 
 def cache_problems(role: str, row: Endpoint, response) -> list[str]:
@@ -92,6 +94,7 @@ def world(shared_world):
     return shared_world
 
 
+@pytest.mark.walk_same_on_every_database
 @pytest.mark.parametrize("row", ROWS_WITH_200, ids=lambda row: row.name)
 def test_security_headers(world, row: Endpoint):
     url = url_or_skip(row, world)

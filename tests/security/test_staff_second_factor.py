@@ -193,6 +193,7 @@ def test_group_members_are_unaffected(world, require_mfa):
     assert client.get(wall(world)).status_code == 403  # not theirs, as without the setting
 
 
+@pytest.mark.walk_same_on_every_database
 @pytest.mark.parametrize("row", http_endpoints(), ids=lambda row: row.name)
 def test_every_page_sends_staff_without_a_factor_to_set_one_up(world, require_mfa, row):
     """Every page but allauth's and the probes: staff rights are used in too many places for a list."""
