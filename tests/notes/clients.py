@@ -36,6 +36,7 @@ class NotesClient:
         self.awareness: list[bytes] = []
         self.notices: list[str] = []  # why the server is about to close (message type 4)
         self.steps1 = 0  # sync step 1 messages from the server (a repeated one asks for our step 2)
+        self.steps2 = 0  # sync step 2 messages: the first answers the step 1 that connect() sends
         self.closed_code: int | None = None
 
     @property
@@ -46,7 +47,10 @@ class NotesClient:
         connected, _ = await self.communicator.connect(timeout=5)
         if connected:
             await self.send(sync_step1(self.doc.get_state()))
-            await self.pump()
+            # Synced once the server's step 2 answers ours (a quiet window of 0.3 s was most of
+            # these tests' time); the others' presence, asked for at the same time, follows.
+            await self.pump_until(lambda: self.steps2 > 0 or self.closed_code is not None)
+            await self.pump(timeout=0.05)
         return connected
 
     async def send(self, frame: bytes) -> None:
@@ -111,6 +115,7 @@ class NotesClient:
                 self.steps1 += 1
                 return sync_step2(self.doc.get_update(payload))
             else:
+                self.steps2 += step == YSyncMessageType.SYNC_STEP2
                 self.doc.apply_update(payload)
         elif kind == YMessageType.AWARENESS:
             self.awareness.append(frame)
