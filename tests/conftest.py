@@ -119,7 +119,7 @@ def pytest_addoption(parser):
 
 
 def _reaches_no_service(item) -> bool:
-    if item.get_closest_marker("walk_same_on_every_database"):
+    if item.get_closest_marker("same_on_every_database"):
         return True
     if item.get_closest_marker("django_db") or item.get_closest_marker("browser"):
         return False

@@ -22,7 +22,7 @@ from wagtail.users.models import UserProfile
 
 from tests.world import World
 
-pytestmark = [pytest.mark.django_db, pytest.mark.walk_same_on_every_database]
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 Path = Callable[[World], str]
 

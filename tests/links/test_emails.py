@@ -16,7 +16,8 @@ from staff_roles.groups import APPROVAL_TASK
 from .conftest import BASE, not_on_base
 from .emails import send_every_email
 
-pytestmark = pytest.mark.django_db
+# What each mail says and where its links lead, not how it was stored: the first pass (SQLite) shows it.
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Pieces of other e-mails' templates, not e-mails of their own.

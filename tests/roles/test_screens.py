@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from tests.roles.screens import CONSULTATION_MENU, MINUTES_MENU, Screen, case_id, cases
 
-pytestmark = [pytest.mark.django_db, pytest.mark.walk_same_on_every_database]
+pytestmark = [pytest.mark.django_db, pytest.mark.same_on_every_database]
 
 
 @pytest.fixture

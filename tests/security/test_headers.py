@@ -94,7 +94,7 @@ def world(shared_world):
     return shared_world
 
 
-@pytest.mark.walk_same_on_every_database
+@pytest.mark.same_on_every_database
 @pytest.mark.parametrize("row", ROWS_WITH_200, ids=lambda row: row.name)
 def test_security_headers(world, row: Endpoint):
     url = url_or_skip(row, world)

@@ -20,6 +20,9 @@ from tests.registry import STAFF_ROLES, endpoint, http_endpoints, url_or_skip
 from tests.security.test_access_matrix import follow
 from tests.security.websocket import handshake
 
+# The rules of the second factor, not the storage: the first pass (SQLite) shows them.
+pytestmark = pytest.mark.same_on_every_database
+
 # allauth's pages and the probes answer staff without a factor as usual (the factor is set up there).
 OPEN_PATTERNS = {"healthz", "readyz", "robots_txt", "set_language"}
 
@@ -193,7 +196,6 @@ def test_group_members_are_unaffected(world, require_mfa):
     assert client.get(wall(world)).status_code == 403  # not theirs, as without the setting
 
 
-@pytest.mark.walk_same_on_every_database
 @pytest.mark.parametrize("row", http_endpoints(), ids=lambda row: row.name)
 def test_every_page_sends_staff_without_a_factor_to_set_one_up(world, require_mfa, row):
     """Every page but allauth's and the probes: staff rights are used in too many places for a list."""

@@ -14,6 +14,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+# What an upload may hold and how files are served, not how rows are stored: the first pass shows it.
+pytestmark = pytest.mark.same_on_every_database
+
 Document = get_document_model()
 Image = get_image_model()
 
