@@ -24,6 +24,7 @@ __all__ = [
     "MANAGE_PERMISSION",
     "can_edit_notes",
     "can_manage_groups",
+    "can_run_group",
     "can_run_plenary",
     "can_view_group",
     "notes_room_register",
@@ -54,6 +55,10 @@ def can_edit_notes(*, user, group: BreakoutGroup) -> bool:
     return note_taking_is_open(consultation_id=group.consultation_id)
 
 
+def can_run_group(*, user, group: BreakoutGroup) -> bool:
+    return can_manage_groups(user=user, consultation=group.consultation)
+
+
 def can_run_plenary(*, user, consultation) -> bool:
     """The wall is part of running the day: those who run the groups."""
     return can_manage_groups(user=user, consultation=consultation)
@@ -68,5 +73,6 @@ def notes_room_register() -> None:
             may_edit=can_edit_notes,
             open_groups_sql=groups_note_taking_open_sql,
             question_numbers=group_question_numbers,
+            runs_groups=can_run_group,
         )
     )

@@ -85,3 +85,12 @@ def notes_access(*, user_id: int | None, group_id: int, session: SessionBase | N
     if user is None or group is None or not rules.may_view(user=user, group=group):
         return NO_ACCESS
     return NotesAccess(view=True, edit=rules.may_edit(user=user, group=group))
+
+
+def runs_groups(*, user_id: int, group_id: int) -> bool:
+    """Whether the user runs this group's consultation (asked only of a person over a member's number
+    of sockets: the plenary wall opens one per group)."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    rules = room()
+    group = rules.group_get(group_id=group_id)
+    return user is not None and group is not None and rules.runs_groups(user=user, group=group)

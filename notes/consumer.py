@@ -24,7 +24,7 @@ from channels.sessions import InstanceSessionWrapper
 from pycrdt import YSyncMessageType, write_var_uint
 
 from . import limits
-from .access import NO_ACCESS, NotesAccess, notes_access
+from .access import NO_ACCESS, NotesAccess, notes_access, runs_groups
 from .appender import log_appender
 from .broadcast import notes_user_channel_group
 from .db import notes_db
@@ -250,8 +250,13 @@ class NotesConsumer(AsyncWebsocketConsumer):
             {"type": "notes.sockets.count", "reply_to": self.channel_name},
         )
         await asyncio.sleep(limits.SOCKET_COUNT_SECONDS)
-        if self.entry is not None and len(self.others_before) >= limits.MAX_SOCKETS_PER_MEMBER:
-            await self.refuse(limits.CLOSE_TOO_LARGE, limits.REASON_SOCKETS)
+        if self.entry is None or len(self.others_before) < limits.MAX_SOCKETS_PER_MEMBER:
+            return
+        if len(self.others_before) < limits.MAX_SOCKETS_PER_STAFF and await notes_db(runs_groups)(
+            user_id=self.user.pk, group_id=self.group_id
+        ):
+            return
+        await self.refuse(limits.CLOSE_TOO_LARGE, limits.REASON_SOCKETS)
 
     async def notes_sockets_count(self, event):
         reply_to = event.get("reply_to")

@@ -29,6 +29,9 @@ MAX_GROUP_BYTES = _setting("MAX_GROUP_BYTES", 8 * 1024 * 1024)
 MAX_MEMBER_BYTES = _setting("MAX_MEMBER_BYTES", 2 * 1024 * 1024)
 # One person's sockets, in every group and worker together: a laptop, a phone and a few tabs.
 MAX_SOCKETS_PER_MEMBER = _setting("MAX_SOCKETS_PER_MEMBER", 6)
+# Staff who run the groups: the plenary wall opens a socket per group (a conference has 100), on a
+# screen or two, besides their own tabs.
+MAX_SOCKETS_PER_STAFF = _setting("MAX_SOCKETS_PER_STAFF", 400)
 # One person's frames and bytes across all their sockets: above one socket's rate, so that only a
 # person with many sockets meets it; the bytes let a long paste or an offline step 2 through at once.
 MEMBER_RATE_PER_SECOND = _setting("MEMBER_RATE_PER_SECOND", 60)

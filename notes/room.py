@@ -22,6 +22,8 @@ class Room:
     # (*, group_ids) -> (SQL, params) selecting those open: run under the logs' locks, by either driver
     open_groups_sql: Callable[..., tuple[str, list]]
     question_numbers: Callable[..., frozenset[int]]  # (*, group_id)
+    # (*, user, group): staff who run the groups, whose plenary wall opens a socket for every group
+    runs_groups: Callable[..., bool]
 
 
 _room: Room | None = None

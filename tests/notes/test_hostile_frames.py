@@ -294,6 +294,29 @@ def test_one_person_with_many_sockets_is_held_to_one_allowance(room, monkeypatch
     run(scenario)
 
 
+def test_staff_who_run_the_groups_may_open_the_wall_on_every_group_and_no_more(room, monkeypatch):
+    """The plenary wall opens a socket per group (a conference has 100): staff who run the groups are
+    held to their own, larger number; a member over theirs is still refused (above)."""
+    monkeypatch.setattr(limits, "MAX_SOCKETS_PER_MEMBER", 2)
+    monkeypatch.setattr(limits, "MAX_SOCKETS_PER_STAFF", 4)
+    monkeypatch.setattr(limits, "SOCKET_COUNT_SECONDS", 0.2)
+    login = room.login(room.staff)
+    other_path = room.path.replace(f"/{room.group.pk}", f"/{room.other_group.pk}")
+
+    async def scenario():
+        walls = [NotesClient(room.path if n % 2 else other_path, login) for n in range(5)]
+        for wall in walls:
+            assert await wall.connect()
+        assert await walls[4].wait_closed(timeout=1) == limits.CLOSE_TOO_LARGE
+        assert walls[4].notices == [limits.REASON_SOCKETS]
+        # A refusal would have come by now (each socket counts 0.2 s after it connects): none comes.
+        assert [await wall.wait_closed(timeout=0.3) for wall in walls[:4]] == [None] * 4, "the four stay"
+        for wall in walls[:4]:
+            await wall.close()
+
+    run(scenario)
+
+
 def test_a_flood_across_sockets_meets_the_persons_rate(room, monkeypatch):
     monkeypatch.setattr(limits, "MEMBER_RATE_BURST", 30)
     monkeypatch.setattr(limits, "MEMBER_RATE_PER_SECOND", 1)
