@@ -18,6 +18,7 @@ from home.models import HomePage
 from tests import db_teardown, indexes
 from tests.browser.chromium import MISSING, chromium_path, in_ci
 from tests.factories import build_site_tree
+from tests.minutes.workflow_helpers import staff
 
 pytest_plugins = ["tests.world"]
 
@@ -74,6 +75,23 @@ def home(site_tree) -> HomePage:
 @pytest.fixture
 def index(site_tree) -> ConsultationIndexPage:
     return site_tree.index
+
+
+@pytest.fixture
+def people(db):
+    """The organiser and the approver, in the staff groups and the minutes' workflow as the demo has
+    them; a folder whose tests need other staff defines its own."""
+    return staff()
+
+
+@pytest.fixture
+def organiser(people):
+    return people[0]
+
+
+@pytest.fixture
+def approver(people):
+    return people[1]
 
 
 @pytest.fixture

@@ -47,13 +47,6 @@ def admin_url(minutes, name="index") -> str:
 
 
 @pytest.fixture
-def organiser(db):
-    from tests.minutes.workflow_helpers import staff
-
-    return staff()[0]
-
-
-@pytest.fixture
 def draft(index, organiser) -> Draft:
     held = make_held(index)
     held.point(held.groups[0], "Fler mötesplatser på kvällstid", question=1, takeaway=True)

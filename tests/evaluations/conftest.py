@@ -16,7 +16,7 @@ from consultations.models import ConsultationPage
 from evaluations.services import evaluation_send
 from invitations.models import Attendee, InvitationStatus
 from tests.factories import ConsultationPageFactory
-from tests.minutes.workflow_helpers import attendee, staff
+from tests.minutes.workflow_helpers import attendee
 from tests.outbox.helpers import deliver_all
 
 LINK = re.compile(r"https?://[^\s\"<>]*/utvardering/(\d+)/([A-Za-z0-9_-]{43})/")
@@ -34,22 +34,6 @@ def logged_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def people(db):
-    organiser, approver = staff()
-    return organiser, approver
-
-
-@pytest.fixture
-def organiser(people):
-    return people[0]
-
-
-@pytest.fixture
-def approver(people):
-    return people[1]
 
 
 def make_held(index, *, title="Sakråd om föreningslivets villkor", days_ago=3) -> Held:

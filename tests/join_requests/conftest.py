@@ -8,7 +8,6 @@ from django.utils.translation import gettext
 
 from consultations.models import Theme
 from join_requests.models import JoinRequest, JoinRequestStatus
-from tests.minutes.workflow_helpers import staff
 
 PREFIX = {"sv": "", "en": "/en"}
 CONTACT = "ada@nyrost.example.org"
@@ -35,21 +34,6 @@ def themes(db):
         Theme.objects.create(name="Unga och trygghet", slug="unga-och-trygghet"),
         Theme.objects.create(name="Arbete och sysselsättning", slug="arbete"),
     ]
-
-
-@pytest.fixture
-def people(db):
-    return staff()
-
-
-@pytest.fixture
-def organiser(people):
-    return people[0]
-
-
-@pytest.fixture
-def approver(people):
-    return people[1]
 
 
 def answers(chosen, /, **changes) -> dict:

@@ -121,11 +121,3 @@ def make_held(index, *, closed=True, date=None) -> Held:
 @pytest.fixture
 def held(index) -> Held:
     return make_held(index)
-
-
-@pytest.fixture
-def organiser(db):
-    """An organiser as the demo has them: staff in the Organisers group, page permissions from the root."""
-    from tests.minutes.workflow_helpers import staff
-
-    return staff()[0]

@@ -17,26 +17,11 @@ from minutes.models import FollowUp, MinutesPage, Takeaway
 from minutes.models.takeaway import TakeawayStatus
 from minutes.services.follow_up import follow_up_add, takeaway_statuses_set
 from tests.factories import UserFactory
-from tests.minutes.workflow_helpers import attendee, draft_minutes, held_consultation, publish, staff
+from tests.minutes.workflow_helpers import attendee, draft_minutes, held_consultation, publish
 
 pytestmark = pytest.mark.django_db
 
 SAID = ("Öppna skolgårdarna på kvällen", "Fler mentorer")
-
-
-@pytest.fixture
-def people(db):
-    return staff()
-
-
-@pytest.fixture
-def organiser(people):
-    return people[0]
-
-
-@pytest.fixture
-def approver(people):
-    return people[1]
 
 
 @pytest.fixture

@@ -40,14 +40,6 @@ def period(consultation, now) -> OpenInputPeriod:
 
 
 @pytest.fixture
-def organiser(db):
-    """Staff in the demo's Organisers group: page add/change from the root."""
-    from tests.minutes.workflow_helpers import staff
-
-    return staff()[0]
-
-
-@pytest.fixture
 def other_staff(db):
     """Staff who may enter the admin but have no rights on any page."""
     user = UserFactory(email="praktikant@example.org", is_staff=True)

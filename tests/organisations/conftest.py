@@ -11,7 +11,6 @@ from django.test import Client
 
 from organisation_details.services import contact_link_send
 from tests.factories import OrganisationFactory, ThemeFactory, UserFactory
-from tests.minutes.workflow_helpers import staff
 
 LINK = re.compile(r"https?://[^\s\"<>]*?(/(?:en/)?organisation/lank/[A-Za-z0-9_-]{43}/)")
 CONFIRM = re.compile(r"https?://[^\s\"<>]*?(/(?:en/)?organisation/bekrafta/[A-Za-z0-9_-]{43}/)")
@@ -39,11 +38,6 @@ def organisation(db):
         contact_email=CONTACT,
         contact_emails="kansli@framtid.example.org",
     )
-
-
-@pytest.fixture
-def organiser(db):
-    return staff()[0]
 
 
 def paths_in(message, pattern=LINK) -> dict[str, str]:

@@ -1,13 +1,5 @@
 import pytest
 
-from tests.minutes.workflow_helpers import staff
-
-
-@pytest.fixture
-def organiser(db):
-    """A real organiser (the Organisers group), never a superuser."""
-    return staff()[0]
-
 
 @pytest.fixture
 def commit(django_capture_on_commit_callbacks):

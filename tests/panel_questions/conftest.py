@@ -15,7 +15,6 @@ from invitations.models import Attendee, Invitation, InvitationStatus
 from panel_questions.models import PanelQuestion, QuestionStatus
 from panel_questions.services import panel_queue_open
 from tests.factories import ConsultationPageFactory, OrganisationFactory, UserFactory
-from tests.minutes.workflow_helpers import staff
 
 SCRIPT = '<script>alert("panel")</script><img src=x onerror="x()">'
 
@@ -40,11 +39,6 @@ def attend(consultation, invitation, user, *, checked_in=True):
         user=user,
         checked_in_at=timezone.now() if checked_in else None,
     )
-
-
-@pytest.fixture
-def organiser(db):
-    return staff()[0]
 
 
 @pytest.fixture

@@ -91,13 +91,6 @@ def drafts(index) -> Drafts:
 
 
 @pytest.fixture
-def organiser(db):
-    from tests.minutes.workflow_helpers import staff
-
-    return staff()[0]
-
-
-@pytest.fixture
 def staff_without_rights(db):
     user = UserFactory(email="praktikant@example.org", is_staff=True)
     user.user_permissions.add(
