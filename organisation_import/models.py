@@ -60,7 +60,7 @@ class ImportRun(models.Model):
     report = models.JSONField(_("report"), default=list)  # [[line, action, organisation, reasons], …]
 
     class Meta:
-        ordering = ["-started_at"]
+        ordering = ["-started_at", "-pk"]
         verbose_name = _("import run")
         verbose_name_plural = _("import runs")
 

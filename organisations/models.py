@@ -140,7 +140,7 @@ class Person(index.Indexed, models.Model):
     objects = PersonManager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "pk"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 

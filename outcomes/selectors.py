@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import F, Max, Prefetch, QuerySet, prefetch_related_objects
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
 from consultations.models import ConsultationPage
 from minutes.carry_over import parent_path, with_consultation
@@ -106,11 +107,11 @@ def takeaway_details(*, takeaway: Takeaway) -> dict:
     row = register_rows([takeaway])[0]
     follow_ups = list(FollowUp.objects.filter(answers=takeaway).order_by("-date", "-pk"))
     changes = StatusChange.objects.filter(takeaway=takeaway).order_by("-created_at", "-pk")
-    history = [{"day": change.created_at.date(), "change": change} for change in changes]
+    history = [{"day": timezone.localdate(change.created_at), "change": change} for change in changes]
     history += [{"day": follow_up.date, "follow_up": follow_up} for follow_up in follow_ups]
     published = row.minutes.first_published_at
     if published:
-        history.append({"day": published.date(), "published": True})
+        history.append({"day": timezone.localdate(published), "published": True})
     history.sort(key=lambda entry: entry["day"], reverse=True)  # stable: a change before its response
     return {"row": row, "follow_ups": follow_ups, "history": history}
 

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import IntegerField, Prefetch, Value
 from django.db.models.functions import Length, Substr
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.text import Truncator
 from wagtail.blocks import ChooserBlock
 from wagtail.images.blocks import ImageBlock
@@ -87,7 +88,8 @@ def _result(page, query: str) -> dict:
     if isinstance(page, ConsultationPage):
         date, title = page.date, page.title
     else:
-        date = page.held_on or (page.first_published_at.date() if page.first_published_at else None)
+        published = page.first_published_at
+        date = page.held_on or (timezone.localdate(published) if published else None)
         title = page.listing_title  # named with its consultation, among the other results
     return {
         "page": page,

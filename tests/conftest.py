@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,7 +14,7 @@ from django.utils import timezone, translation
 
 from consultations.models import ConsultationIndexPage
 from home.models import HomePage
-from tests import db_teardown, indexes
+from tests import ci_passes, db_teardown, indexes
 from tests.browser.chromium import MISSING, chromium_path, in_ci
 from tests.factories import build_site_tree
 from tests.minutes.workflow_helpers import staff
@@ -121,39 +120,23 @@ def multiprocess_missing() -> list[str]:
     return [name for name in MULTIPROCESS_NEEDS if not os.environ.get(name)]
 
 
-# What a test must ask for to reach the database (or a live server in front of it).
-DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "asgi_live_server"}
-# Folders whose tests reach Redis (channel layer, cache) or the environment without the database.
-SERVICE_FOLDERS = ("notes", "environment", "public_cache")
-
-
 def pytest_addoption(parser):
     parser.addoption(
-        "--database-pass",
-        action="store_true",
-        help="CI's second pass (PostgreSQL + Redis): leave out the tests that reach no database, channel "
-        "layer or cache, which the first pass ran already and would run the same (docs/testing.md)",
+        "--ci-pass",
+        choices=ci_passes.PASSES,
+        help="run only the tests of one of CI's two passes: 'production' (PostgreSQL + Redis) the tests "
+        "whose outcome those can change, 'embedded' (SQLite) all the others (tests/ci_passes.py)",
     )
-
-
-def _reaches_no_service(item) -> bool:
-    if item.get_closest_marker("same_on_every_database"):
-        return True
-    if item.get_closest_marker("django_db") or item.get_closest_marker("browser"):
-        return False
-    if DATABASE_FIXTURES & set(item.fixturenames):
-        return False
-    return Path(item.fspath).relative_to(Path(__file__).parent).parts[0] not in SERVICE_FOLDERS
 
 
 def pytest_collection_modifyitems(config, items):
     """Without Redis and PostgreSQL the multiprocess tests are deselected, not skipped (CI allows no
-    skips); the summary says how many and why. `--database-pass` deselects what reaches no service."""
+    skips); the summary says how many and why. `--ci-pass` keeps one pass's tests (tests/ci_passes.py)."""
     config.stash[INDEXED_MODULES] = indexes.modules_needing_indexes(items)
-    if config.getoption("--database-pass"):
-        same = [item for item in items if _reaches_no_service(item)]
-        config.hook.pytest_deselected(items=same)
-        items[:] = [item for item in items if not _reaches_no_service(item)]
+    ci_pass = config.getoption("--ci-pass")
+    if ci_pass:
+        config.hook.pytest_deselected(items=[item for item in items if not ci_passes.in_pass(item, ci_pass)])
+        items[:] = [item for item in items if ci_passes.in_pass(item, ci_pass)]
     if not multiprocess_missing():
         return
     deselected = [item for item in items if item.get_closest_marker("multiprocess")]

@@ -25,7 +25,7 @@ class NotePoint(models.Model):
     class Meta:
         verbose_name = _("note point")
         verbose_name_plural = _("note points")
-        ordering = ["group", "question_number", "order"]
+        ordering = ["group", "question_number", "order", "pk"]
 
     def __str__(self):
         return self.text[:60]

@@ -184,7 +184,7 @@ class ConsultationPage(EasyReadMixin, Page):
             errors["online_link"] = _("A hybrid or digital event needs an online link.")
         if self.format != EventFormat.DIGITAL and not self.venue_address:
             errors["venue_address"] = _("An event in a room needs a venue address.")
-        if self.rsvp_deadline and self.date and self.rsvp_deadline.date() > self.date:
+        if self.rsvp_deadline and self.date and timezone.localdate(self.rsvp_deadline) > self.date:
             errors["rsvp_deadline"] = _("The RSVP deadline must be on or before the day.")
         if self.registration_opens and self.rsvp_deadline and self.registration_opens >= self.rsvp_deadline:
             errors["registration_opens"] = _("Registration must open before the RSVP deadline.")

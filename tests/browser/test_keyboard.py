@@ -35,10 +35,17 @@ TAB_LIMIT = 150
 
 # What is focused, where it sits, and the computed styles that can show focus.
 ACTIVE_SCRIPT = """
-() => {
+async () => {
     const el = document.activeElement;
     if (!el || el === document.body || el === document.documentElement) return null;
-    const rect = el.getBoundingClientRect();
+    const outside = (r) => r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth;
+    let rect = el.getBoundingClientRect();
+    // A live page (a list filled over its socket) may still be laying out when Tab lands; judge
+    // where focus sits once the next frames are drawn, as a person would see it.
+    for (let tries = 0; tries < 3 && outside(rect); tries++) {
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        rect = el.getBoundingClientRect();
+    }
     return {
         tag: el.tagName.toLowerCase(),
         id: el.id,
@@ -49,7 +56,7 @@ ACTIVE_SCRIPT = """
         inHeader: !!el.closest("header"),
         index: el.dataset.a11yIndex ?? null,
         visible: rect.width > 0 && rect.height > 0,
-        inViewport: rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth,
+        inViewport: !outside(rect),
     };
 }
 """

@@ -88,6 +88,17 @@ def test_rsvp_deadline_on_the_day_itself_is_accepted(consultation):
     consultation.full_clean()
 
 
+@pytest.mark.parametrize("zone", [dt.UTC, timezone.get_default_timezone()], ids=["utc", "stockholm"])
+def test_the_deadlines_day_is_stockholms_whichever_zone_the_time_came_in(consultation, zone):
+    """The same moment is the same deadline whether a form (Stockholm) or code (UTC) set it: half past
+    midnight in Stockholm the day after is after the day, 23:30 on the day is not."""
+    late = _aware(consultation.date + dt.timedelta(days=1), 0) + dt.timedelta(minutes=30)
+    consultation.rsvp_deadline = late.astimezone(zone)
+    _assert_said(consultation, "rsvp_deadline", "Sista svarsdag", "RSVP deadline must be on or before")
+    consultation.rsvp_deadline = (late - dt.timedelta(hours=1)).astimezone(zone)
+    consultation.full_clean()
+
+
 @pytest.mark.parametrize("hours_after_deadline", [0, 24], ids=["same-moment", "day-after"])
 def test_registration_must_open_before_the_deadline(consultation, hours_after_deadline):
     deadline = _aware(consultation.date - dt.timedelta(days=7), 12)

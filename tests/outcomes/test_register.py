@@ -187,6 +187,16 @@ def test_takeaway_page_shows_its_history_and_responses(client, minutes, organise
     assert f"/en/uppfoljning/medskick/{first.pk}/folj/" in page
 
 
+def test_the_history_gives_the_day_as_stockholm_counts_it(client, minutes, organiser, freeze_now):
+    """A change at half past midnight in Stockholm is that day's, though it is the day before in UTC."""
+    first = takeaways_of(minutes)[0]
+    freeze_now(dt.datetime(2024, 12, 1, 23, 30, tzinfo=dt.UTC))
+    takeaway_statuses_set(minutes=minutes, statuses={first.pk: TakeawayStatus.IN_PROGRESS}, user=organiser)
+    page = client.get(reverse("outcomes:takeaway", args=[first.pk])).content.decode()
+    assert '<time datetime="2024-12-02">' in page
+    assert '<time datetime="2024-12-01">' not in page
+
+
 def test_markup_in_a_takeaway_is_shown_as_text(client, index, people):
     minutes = published_minutes(index, title="XSS", takeaways=('<img src=x onerror="alert(1)">Bidrag',))
     takeaway = takeaways_of(minutes)[0]

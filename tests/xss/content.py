@@ -157,7 +157,7 @@ def carrier(site: PublicSite, payloads: list[Payload], tokens: Tokens, *, slug: 
             (
                 "item",
                 {
-                    "time": f"{9 + i // 12:02d}:{(i * 5) % 60:02d}:00",
+                    "time": f"{9 + i // 60:02d}:{i % 60:02d}:00",  # one a minute from 09:00
                     "item": place(p, "agenda item"),
                     "speakers": [people[i].pk],
                     "description": place(p, "agenda item description"),

@@ -94,7 +94,11 @@ def day(world):
         venue_name="Rosenbad",
         venue_address="Rosenbad 4, Stockholm",
         seats_per_organisation=2,
-        rsvp_deadline=timezone.now() + dt.timedelta(hours=1),
+        # Answers are taken for another hour, but never past the day (a deadline must be on or before it).
+        rsvp_deadline=min(
+            timezone.now() + dt.timedelta(hours=1),
+            timezone.make_aware(dt.datetime.combine(date, dt.time(23, 59))),
+        ),
     )
     world.index.add_child(instance=consultation)
     consultation.save_revision().publish()
