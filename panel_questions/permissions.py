@@ -3,6 +3,8 @@ panel, the services and the socket alike."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from breakouts.permissions import can_run_plenary
 from breakouts.selectors import takes_part_in_plenary
 from sakrad.roles import staff_may
@@ -17,13 +19,23 @@ def can_moderate_panel_questions(*, user, consultation) -> bool:
     return staff_may(user=user, permission=MANAGE_PERMISSION, page=consultation)
 
 
+@dataclass(frozen=True)
+class PanelRights:
+    ask: bool
+    view: bool
+
+
 def can_ask_panel(*, user, consultation) -> bool:
     """Those in the plenary (`breakouts.selectors.in_the_room`: the same rule as for voting)."""
     return takes_part_in_plenary(user=user, consultation=consultation)
 
 
+def panel_rights(*, user, consultation) -> PanelRights:
+    """Both rights at the cost of one: the phone page asks on every refresh of a room of phones."""
+    ask = can_ask_panel(user=user, consultation=consultation)
+    return PanelRights(ask=ask, view=ask or can_run_plenary(user=user, consultation=consultation))
+
+
 def can_view_panel(*, user, consultation) -> bool:
     """The phone page and the live socket: those who may ask, and the staff who run the plenary."""
-    return can_ask_panel(user=user, consultation=consultation) or can_run_plenary(
-        user=user, consultation=consultation
-    )
+    return panel_rights(user=user, consultation=consultation).view

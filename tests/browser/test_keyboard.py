@@ -124,6 +124,16 @@ FOCUS_STYLE_SCRIPT = (
 )
 
 
+# One round trip per Tab in a walk: what is focused and, for a tagged element, how its focus shows.
+STEP_SCRIPT = (
+    "async () => { const element = await ("
+    + ACTIVE_SCRIPT
+    + ")(); const style = element && element.index !== null ? ("
+    + FOCUS_STYLE_SCRIPT
+    + ")() : null; return {element, style}; }"
+)
+
+
 def active(tab) -> dict | None:
     return tab.evaluate(ACTIVE_SCRIPT)
 
@@ -154,7 +164,8 @@ def focus_walk(tab) -> list[str]:
     problems, reached = [], set()
     for _ in range(count + 10):
         tab.keyboard.press("Tab")
-        element = active(tab)
+        step = tab.evaluate(STEP_SCRIPT)
+        element, style = step["element"], step["style"]
         if element is None or element["tag"] == "wagtail-userbar":
             break  # out of the document, or into Wagtail's own staff toolbar (last in the body)
         if element["index"] is None:
@@ -163,7 +174,6 @@ def focus_walk(tab) -> list[str]:
         if element["index"] in reached:
             break
         reached.add(element["index"])
-        style = tab.evaluate(FOCUS_STYLE_SCRIPT)
         if not style["reasons"]:
             problems.append(
                 f"no visible focus indicator on {describe(element)}: unfocused {style['before']}, "

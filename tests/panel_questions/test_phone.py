@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from breakouts.models import BreakoutGroup
@@ -169,6 +171,26 @@ def test_the_phone_page_costs_the_same_queries_for_few_and_many_questions(
         QuestionSupport.objects.create(question=supported, user=room.member)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(phone_url(room.consultation))
+
+
+def test_the_script_fetches_only_the_live_parts(room):
+    """A room of a hundred phones fetches after every decision: the parts that change, not the whole
+    page, at no more queries; and no one-time message is used up by a fetch in the background."""
+    client = logged_in(room.remote)
+    question(room.consultation, "Vad händer sen?")
+    with CaptureQueriesContext(connection) as whole:
+        page = client.get(phone_url(room.consultation))
+    client.post(phone_url(room.consultation), {"text": "Min fråga"})
+    with CaptureQueriesContext(connection) as fetched:
+        parts = client.get(phone_url(room.consultation), headers={"X-Requested-With": "fetch"})
+    assert len(fetched.captured_queries) <= len(whole.captured_queries)
+    assert len(parts.content) * 4 < len(page.content)
+    html = parts.content.decode()
+    assert "data-panel-live" in html and "data-panel-list" in html and "Vad händer sen?" in html
+    assert "<html" not in html and "Min fråga" not in html  # neither the page nor the asker's own list
+    assert "X-Requested-With" in parts["Vary"]
+    page = client.get(phone_url(room.consultation)).content.decode()
+    assert "Min fråga" in page and "message--success" in page  # the message waited for the page
 
 
 def test_after_closing_the_room_sees_the_follow_ups_and_their_written_answers(room):
