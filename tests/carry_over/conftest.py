@@ -103,24 +103,6 @@ def cycle(index) -> Cycle:
     )
 
 
-@pytest.fixture
-def staff(db):
-    """An organiser (add, change, publish pages; invitations) and an approver (no page add)."""
-    from tests.minutes.workflow_helpers import staff
-
-    return staff()
-
-
-@pytest.fixture
-def organiser(staff):
-    return staff[0]
-
-
-@pytest.fixture
-def approver(staff):
-    return staff[1]
-
-
 def logged_in(user) -> Client:
     client = Client()
     client.force_login(user)
