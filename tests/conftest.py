@@ -135,8 +135,9 @@ def pytest_collection_modifyitems(config, items):
     config.stash[INDEXED_MODULES] = indexes.modules_needing_indexes(items)
     ci_pass = config.getoption("--ci-pass")
     if ci_pass:
-        config.hook.pytest_deselected(items=[item for item in items if not ci_passes.in_pass(item, ci_pass)])
-        items[:] = [item for item in items if ci_passes.in_pass(item, ci_pass)]
+        kept = {id(item) for item in items if ci_passes.in_pass(item, ci_pass)}
+        config.hook.pytest_deselected(items=[item for item in items if id(item) not in kept])
+        items[:] = [item for item in items if id(item) in kept]
     if not multiprocess_missing():
         return
     deselected = [item for item in items if item.get_closest_marker("multiprocess")]
